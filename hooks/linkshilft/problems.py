@@ -1,0 +1,47 @@
+"""Problems found in the data: collected, never raised one at a time.
+
+Every stage returns its problems as values; the caller reports them all and fails once.
+The text of a problem is the same in the CLI, the MkDocs build, the tests and CI.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True, order=True)
+class Problem:
+    path: str  # file, relative to the project root, forward slashes
+    line: int  # 1-based; 1 where a problem concerns the whole file
+    field: str  # e.g. "counselling.hours[0].start"; "" for the file as a whole
+    message: str  # German, one line
+
+    def __str__(self) -> str:
+        field = f" {self.field}:" if self.field else ""
+        return f"{self.path}:{self.line}:{field} {self.message}"
+
+    def as_github_annotation(self) -> str:
+        """One line of GitHub Actions workflow commands, so the mistake shows on the changed line."""
+        text = f"{self.field}: {self.message}" if self.field else self.message
+        # Workflow commands end at a newline and treat % specially; escape as documented.
+        text = text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+        return f"::error file={self.path},line={self.line},title=Datenfehler::{text}"
+
+
+class DataError(Exception):
+    """Raised only at the edge (CLI, hooks) after all problems are collected."""
+
+    def __init__(self, problems: list[Problem]):
+        self.problems = sorted(problems)
+        super().__init__(f"{len(self.problems)} Fehler in den Daten")
+
+
+def field_path(parts: tuple[str | int, ...]) -> str:
+    """('counselling', 'hours', 0, 'start') -> 'counselling.hours[0].start'."""
+    text = ""
+    for part in parts:
+        if isinstance(part, int):
+            text += f"[{part}]"
+        else:
+            text += f".{part}" if text else part
+    return text
