@@ -1,0 +1,169 @@
+"""files → parse → validate → check relations → model, in one direction.
+
+`load_dataset` is the one entry point for the CLI, the MkDocs hooks and the tests. It
+returns the Dataset or every problem found, never both, and never raises for bad data.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+from pathlib import Path
+
+from . import model as m
+from . import relations
+from .load import Document, read_file
+from .problems import Problem
+from .schedule import schedule_problems
+from .validate import schema_problems
+
+DATA_ENV = "LINKSHILFT_DATA"
+TODAY_ENV = "LINKSHILFT_TODAY"
+LIST_FILES = {"districts": "districts", "topics": "topics", "mps": "mps", "closures": "closures"}
+SCHEMA_OF = {
+    "districts": "districts",
+    "topics": "topics",
+    "mps": "mps",
+    "closures": "closures",
+    "counsellors": "counsellor",
+    "lawyers": "lawyer",
+    "offices": "office",
+}
+
+
+def data_dir(base: Path | None = None) -> Path:
+    """`data/` (relative to `base`, default the working directory) unless LINKSHILFT_DATA names another."""
+    configured = Path(os.environ.get(DATA_ENV, "data"))
+    return configured if configured.is_absolute() else (base or Path.cwd()) / configured
+
+
+def build_date(value: str | None = None) -> dt.date:
+    """The day dates are computed for: the clock, or LINKSHILFT_TODAY / --today (YYYY-MM-DD)."""
+    text = value or os.environ.get(TODAY_ENV)
+    return dt.date.fromisoformat(text) if text else dt.date.today()
+
+
+def display_path(path: Path, directory: Path) -> str:
+    """Paths in messages start at the data folder's name: "data/offices/leipzig/x.yaml"."""
+    return path.relative_to(directory.parent).as_posix()
+
+
+def load_dataset(directory: Path, today: dt.date) -> tuple[m.Dataset | None, list[Problem], list[Problem]]:
+    """Returns (dataset, problems, warnings). dataset is None whenever problems is not empty."""
+    records, problems = read_records(directory)
+    problems += relations.check(records, today, lambda data: schedule_problems(m.counselling_from_record(data)))
+    warnings = relations.outdated_offices(records, today)
+    if problems:
+        return None, sorted(problems), warnings
+    return _dataset(records, today), [], warnings
+
+
+def read_records(directory: Path) -> tuple[relations.Records, list[Problem]]:
+    records = relations.Records()
+    problems: list[Problem] = []
+    known: dict[str, set[str]] = {kind: set() for kind in ("districts", "topics", "mps", "counsellors", "lawyers", "offices")}
+    records.known_ids = known
+    if not directory.is_dir():
+        return records, [Problem(directory.name, 1, "", "Datenordner nicht gefunden")]
+
+    def parse(path: Path, kind: str) -> Document | None:
+        document, found = read_file(path, display_path(path, directory))
+        problems.extend(found)
+        if document is None:
+            return None
+        if not isinstance(document.data, dict):
+            problems.append(
+                Problem(document.path, 1, "", "Datei muss Felder enthalten (name: Wert), keine Liste oder einzelnen Wert")
+            )
+            return None
+        # Ids count as known even if the record is broken: one mistake, one message.
+        if kind in LIST_FILES.values():
+            for entry in document.data.get(kind, []) if isinstance(document.data.get(kind), list) else []:
+                if isinstance(entry, dict) and isinstance(entry.get("id"), str):
+                    known.get(kind, set()).add(entry["id"])
+        elif isinstance(document.data.get("id"), str):
+            known[kind].add(document.data["id"])
+        found = schema_problems(document, SCHEMA_OF[kind])
+        problems.extend(found)
+        return None if found else document
+
+    for name, kind in LIST_FILES.items():
+        path = directory / f"{name}.yaml"
+        if not path.exists():
+            if kind != "closures":
+                problems.append(Problem(display_path(path, directory), 1, "", "Datei fehlt"))
+            continue
+        document = parse(path, kind)
+        if document is None:
+            continue
+        if kind == "closures":
+            records.closures = document
+        else:
+            getattr(records, kind).extend((document, i) for i in range(len(document.data[kind])))
+    for kind in ("counsellors", "lawyers"):
+        for path in _yaml_files(directory / kind, directory, problems, depth=1):
+            if (document := parse(path, kind)) is not None:
+                getattr(records, kind).append(document)
+    for path in _yaml_files(directory / "offices", directory, problems, depth=2):
+        if (document := parse(path, "offices")) is not None:
+            records.offices.append(document)
+    return records, problems
+
+
+def _yaml_files(folder: Path, directory: Path, problems: list[Problem], depth: int) -> list[Path]:
+    """YAML files exactly `depth` levels below `folder`; anything else there is reported."""
+    if not folder.is_dir():
+        return []
+    found = []
+    for path in sorted(folder.rglob("*")):
+        if path.is_dir() or path.name.startswith("."):
+            continue
+        level = len(path.relative_to(folder).parts)
+        if path.suffix != ".yaml":
+            hint = " (bitte die Endung .yaml verwenden)" if path.suffix == ".yml" else ""
+            problems.append(Problem(display_path(path, directory), 1, "", f"unerwartete Datei im Datenordner{hint}"))
+        elif level != depth:
+            where = "in einen Kreis-Ordner: data/offices/<kreis>/" if depth == 2 else f"direkt in {folder.name}/"
+            problems.append(Problem(display_path(path, directory), 1, "", f"Datei liegt am falschen Ort; sie gehört {where}"))
+        else:
+            found.append(path)
+    return found
+
+
+def _dataset(records: relations.Records, today: dt.date) -> m.Dataset:
+    def listed(entries, key, make):
+        return {d.data[key][i]["id"]: make(d.data[key][i]) for d, i in entries}
+
+    return m.Dataset(
+        districts=listed(
+            records.districts, "districts", lambda r: m.District(r["id"], r["name"], r["kind"], tuple(r["postcode_prefixes"]))
+        ),
+        topics=listed(records.topics, "topics", lambda r: m.Topic(r["id"], r["name"], r["description"])),
+        mps=listed(records.mps, "mps", lambda r: m.MP(r["id"], r["name"], r.get("constituency"))),
+        counsellors={
+            d.data["id"]: m.Counsellor(
+                d.data["id"],
+                d.data["name"],
+                m.consent_from_record(d.data["consent"]),
+                tuple(d.data["languages"]),
+                d.data["role"],
+                m.Source(d.path),
+            )
+            for d in records.counsellors
+        },
+        lawyers={
+            d.data["id"]: m.Lawyer(
+                d.data["id"],
+                d.data["name"],
+                d.data["qualification"],
+                m.date_or_none(d.data["agreement"]["signed_on"]),
+                m.date_or_none(d.data["agreement"]["valid_until"]),
+                m.consent_from_record(d.data["consent"]),
+                m.Source(d.path),
+            )
+            for d in records.lawyers
+        },
+        offices={d.data["id"]: m.office_from_record(d.data, d.path) for d in records.offices},
+        closures=tuple(m.closure_from_record(c) for c in (records.closures.data["closures"] if records.closures else ())),
+        today=today,
+    )

@@ -1,0 +1,235 @@
+"""Checks that span records: what one schema cannot see.
+
+Input: the parsed documents that passed their schema, plus the ids of every parsed record
+(valid or not, so that one broken file does not cause a cascade of "unknown id" messages).
+Output: Problems. Nothing here raises.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from pathlib import PurePosixPath
+
+from .load import Document
+from .problems import Problem, field_path
+
+# Saxony's extent (WGS 84), a little generous at the edges: the state border is not a box.
+SAXONY_LAT = (50.17, 51.69)
+SAXONY_LON = (11.87, 15.04)
+OUTDATED_AFTER_DAYS = 183
+
+
+@dataclass
+class Records:
+    """Parsed, schema-valid documents by kind, and all ids that exist (even in broken files)."""
+
+    districts: list[tuple[Document, int]] = field(default_factory=list)  # (file, index in list)
+    topics: list[tuple[Document, int]] = field(default_factory=list)
+    mps: list[tuple[Document, int]] = field(default_factory=list)
+    closures: Document | None = None
+    counsellors: list[Document] = field(default_factory=list)
+    lawyers: list[Document] = field(default_factory=list)
+    offices: list[Document] = field(default_factory=list)
+    known_ids: dict[str, set[str]] = field(default_factory=dict)
+
+
+def check(records: Records, today: dt.date, schedule_problems=None) -> list[Problem]:
+    problems: list[Problem] = []
+    problems += _unique_list_ids(records.districts, "districts")
+    problems += _unique_list_ids(records.topics, "topics")
+    problems += _unique_list_ids(records.mps, "mps")
+    for document in records.counsellors + records.lawyers:
+        problems += _id_matches_file_name(document)
+        consent = document.data["consent"]
+        if consent.get("given_on") and _date(consent["given_on"]) > today:
+            problems.append(_at(document, ("consent", "given_on"), f'"{consent["given_on"]}" liegt in der Zukunft'))
+    for document in records.lawyers:
+        agreement = document.data["agreement"]
+        if _date(agreement["valid_until"]) < _date(agreement["signed_on"]):
+            problems.append(
+                _at(document, ("agreement", "valid_until"), f'"{agreement["valid_until"]}" liegt vor dem Tag der Unterschrift')
+            )
+    prefixes = {doc.data["districts"][i]["id"]: doc.data["districts"][i]["postcode_prefixes"] for doc, i in records.districts}
+    lawyers = {doc.data["id"]: doc.data for doc in records.lawyers}
+    silent_names = _names_without_consent(records.counsellors + records.lawyers)
+    offices_by_id: dict[str, Document] = {}
+    for document in records.offices:
+        problems += _id_matches_file_name(document)
+        office_id = document.data["id"]
+        if office_id in offices_by_id:
+            first = offices_by_id[office_id].path
+            problems.append(_at(document, ("id",), f'Kennung "{office_id}" gibt es schon in {first}'))
+        offices_by_id[office_id] = document
+        problems += _office_problems(document, records.known_ids, prefixes, lawyers, today)
+        problems += _names_in_text(document, silent_names)
+        if schedule_problems is not None:
+            for relative, message in schedule_problems(document.data["counselling"]):
+                problems.append(_at(document, ("counselling", *_split_path(relative)), message))
+    return problems
+
+
+def outdated_offices(records: Records, today: dt.date) -> list[Problem]:
+    """Offices whose data was last checked over six months ago: warnings, not errors."""
+    warnings = []
+    for document in records.offices:
+        checked = _date(document.data["checked_on"])
+        if (today - checked).days > OUTDATED_AFTER_DAYS:
+            warnings.append(
+                _at(document, ("checked_on",), f"zuletzt am {checked:%d.%m.%Y} geprüft – bitte Angaben prüfen und Datum erneuern")
+            )
+    return warnings
+
+
+def _office_problems(document, known, prefixes, lawyers, today) -> list[Problem]:
+    data, problems = document.data, []
+    folder = PurePosixPath(document.path).parent.name
+    district = data["district"]
+    if district != folder:
+        problems.append(
+            _at(
+                document,
+                ("district",),
+                f'"{district}" passt nicht zum Ordner "{folder}" (die Datei gehört nach data/offices/{district}/)',
+            )
+        )
+    counselling = data["counselling"]
+    references = [(("district",), district, "districts", "Kreis", "data/districts.yaml")]
+    if "mp" in data:
+        references.append((("mp",), data["mp"], "mps", "Abgeordnete/n", "data/mps.yaml"))
+    if "lawyer" in counselling:
+        references.append((("counselling", "lawyer"), counselling["lawyer"], "lawyers", "Volljurist/in", "data/lawyers/"))
+    for i, topic in enumerate(counselling["topics"]):
+        references.append((("counselling", "topics", i), topic, "topics", "Thema", "data/topics.yaml"))
+    for i, person in enumerate(counselling.get("counsellors", [])):
+        references.append((("counselling", "counsellors", i), person, "counsellors", "Berater/in", "data/counsellors/"))
+    for parts, value, kind, label, where in references:
+        if value not in known.get(kind, set()):
+            problems.append(_at(document, parts, f'{label} "{value}" gibt es nicht (siehe {where})'))
+
+    postcode = data["address"]["postcode"]
+    if district in prefixes and not any(postcode.startswith(p) for p in prefixes[district]):
+        owners = sorted(d for d, ps in prefixes.items() if any(postcode.startswith(p) for p in ps))
+        where = f"sondern zu {', '.join(owners)}" if owners else "und liegt nicht in Sachsen"
+        problems.append(_at(document, ("address", "postcode"), f'"{postcode}" gehört nicht zum Kreis "{district}", {where}'))
+    coordinates = data["address"].get("coordinates")
+    if coordinates and not (
+        SAXONY_LAT[0] <= coordinates["lat"] <= SAXONY_LAT[1] and SAXONY_LON[0] <= coordinates["lon"] <= SAXONY_LON[1]
+    ):
+        problems.append(
+            _at(
+                document,
+                ("address", "coordinates"),
+                f"{coordinates['lat']}, {coordinates['lon']} liegt nicht in Sachsen (Breite und Länge vertauscht?)",
+            )
+        )
+
+    status = data["status"]
+    hours = counselling.get("hours", [])
+    appointment_only = counselling.get("appointment_only", False)
+    if appointment_only and hours:
+        problems.append(
+            _at(document, ("counselling", "hours"), "feste Sprechzeiten und appointment_only: true schließen sich aus")
+        )
+    if status == "active" and not hours and not appointment_only:
+        problems.append(
+            _at(
+                document,
+                ("counselling",),
+                "eine aktive Stelle braucht Sprechzeiten (hours) oder appointment_only: true mit how_to_book",
+            )
+        )
+    if status in ("active", "interim"):
+        lawyer_id = counselling.get("lawyer")
+        if lawyer_id is None:
+            problems.append(
+                _at(
+                    document,
+                    ("counselling", "lawyer"),
+                    f'Pflichtfeld "lawyer" fehlt: eine Stelle mit Status {status} braucht die Anleitung '
+                    "einer Volljuristin oder eines Volljuristen (§ 6 Abs. 2 RDG)",
+                )
+            )
+        elif lawyer_id in lawyers:
+            agreement = lawyers[lawyer_id]["agreement"]
+            signed, until = _date(agreement["signed_on"]), _date(agreement["valid_until"])
+            if not signed <= today <= until:
+                problems.append(
+                    _at(
+                        document,
+                        ("counselling", "lawyer"),
+                        f'die Vereinbarung mit "{lawyer_id}" gilt am {today:%d.%m.%Y} nicht (gültig {signed:%d.%m.%Y} '
+                        f"bis {until:%d.%m.%Y}); ohne gültige Anleitung nach § 6 Abs. 2 RDG darf die Stelle nicht "
+                        f'mit Status "{status}" erscheinen',
+                    )
+                )
+    if _date(data["checked_on"]) > today:
+        problems.append(_at(document, ("checked_on",), f'"{data["checked_on"]}" liegt in der Zukunft'))
+    return problems
+
+
+def _names_without_consent(documents: Iterable[Document]) -> dict[str, str]:
+    return {doc.data["name"]: doc.data["id"] for doc in documents if not doc.data["consent"]["publish_name"]}
+
+
+def _names_in_text(document: Document, names: dict[str, str]) -> list[Problem]:
+    """A person's name without consent must not slip into a public free-text field."""
+    problems = []
+    for parts, text in _strings(document.data, ()):
+        for name, person in names.items():
+            if name.casefold() in text.casefold():
+                problems.append(
+                    _at(
+                        document,
+                        parts,
+                        f'nennt "{person}" mit Namen, doch für diese Person liegt keine Einwilligung zur Veröffentlichung vor',
+                    )
+                )
+    return problems
+
+
+def _strings(value, parts):
+    if isinstance(value, str):
+        yield parts, value
+    elif isinstance(value, dict):
+        for key, item in value.items():
+            yield from _strings(item, (*parts, key))
+    elif isinstance(value, list):
+        for index, item in enumerate(value):
+            yield from _strings(item, (*parts, index))
+
+
+def _unique_list_ids(entries: list[tuple[Document, int]], key: str) -> list[Problem]:
+    seen: dict[str, int] = {}
+    problems = []
+    for document, index in entries:
+        record_id = document.data[key][index]["id"]
+        if record_id in seen:
+            problems.append(
+                _at(document, (key, index, "id"), f'Kennung "{record_id}" steht doppelt (zuerst in Zeile {seen[record_id]})')
+            )
+        else:
+            seen[record_id] = document.line_of((key, index, "id"))
+    return problems
+
+
+def _id_matches_file_name(document: Document) -> list[Problem]:
+    stem = PurePosixPath(document.path).stem
+    if document.data["id"] != stem:
+        return [_at(document, ("id",), f'"{document.data["id"]}" muss gleich dem Dateinamen sein ("{stem}")')]
+    return []
+
+
+def _split_path(text: str) -> tuple[str | int, ...]:
+    """'hours[0].end' -> ('hours', 0, 'end')."""
+    return tuple(int(part) if part.isdigit() else part for part in re.findall(r"[^.\[\]]+", text))
+
+
+def _at(document: Document, parts: tuple, message: str) -> Problem:
+    return Problem(document.path, document.line_of(parts), field_path(parts), message)
+
+
+def _date(text: str) -> dt.date:
+    return dt.date.fromisoformat(text)

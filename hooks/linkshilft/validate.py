@@ -1,0 +1,139 @@
+"""Check each record against its JSON Schema and say what is wrong in German.
+
+The schemas in schema/ alone define a record's shape. Each validator is compiled once
+per process. jsonschema's English messages are turned into German ones here; a schema
+node may carry its own German text in "x-message" (for pattern, format, enum, const and
+not) or "x-required-message" (for required).
+"""
+
+from __future__ import annotations
+
+import difflib
+import json
+import re
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+from jsonschema import Draft202012Validator, ValidationError
+from referencing import Registry, Resource
+from referencing.jsonschema import DRAFT202012
+
+from .load import Document
+from .problems import Problem, field_path
+
+SCHEMA_DIR = Path(__file__).resolve().parents[2] / "schema"
+
+_TYPE_NAMES = {
+    "string": "Text",
+    "integer": "eine ganze Zahl",
+    "number": "eine Zahl",
+    "boolean": "true oder false",
+    "array": "eine Liste",
+    "object": "ein Abschnitt mit Feldern",
+    "null": "leer",
+}
+_YES_NO = {"yes", "no", "ja", "nein", "on", "off", "y", "n", "wahr", "falsch"}
+_OWN_MESSAGE_VALIDATORS = {"pattern", "format", "enum", "const", "not"}
+
+
+@cache
+def _registry(schema_dir: Path) -> Registry:
+    resources = [
+        (path.name, Resource.from_contents(json.loads(path.read_text("utf-8")), default_specification=DRAFT202012))
+        for path in sorted(schema_dir.glob("*.schema.json"))
+    ]
+    return Registry().with_resources(resources)
+
+
+@cache
+def validator_for(kind: str, schema_dir: Path = SCHEMA_DIR) -> Draft202012Validator:
+    """The compiled validator of schema/<kind>.schema.json (cached: compiled once)."""
+    registry = _registry(schema_dir)
+    schema = registry.contents(f"{kind}.schema.json")
+    return Draft202012Validator(schema, registry=registry, format_checker=Draft202012Validator.FORMAT_CHECKER)
+
+
+def check_metaschemas(schema_dir: Path = SCHEMA_DIR) -> list[str]:
+    """Every schema file must itself be a valid Draft 2020-12 schema; returns German messages."""
+    messages = []
+    for path in sorted(schema_dir.glob("*.schema.json")):
+        schema = json.loads(path.read_text("utf-8"))
+        for error in Draft202012Validator(Draft202012Validator.META_SCHEMA).iter_errors(schema):
+            where = "/".join(str(p) for p in error.absolute_path) or "(Wurzel)"
+            messages.append(f"{path.name}: {where}: kein gültiges JSON Schema ({error.message})")
+    return messages
+
+
+def schema_problems(document: Document, kind: str, schema_dir: Path = SCHEMA_DIR) -> list[Problem]:
+    problems: list[Problem] = []
+    seen: set[str] = set()
+    for error in validator_for(kind, schema_dir).iter_errors(document.data):
+        for parts, message in _german(error):
+            problem = Problem(document.path, document.line_of(parts), field_path(parts), message)
+            if str(problem) not in seen:
+                seen.add(str(problem))
+                problems.append(problem)
+    return sorted(problems)
+
+
+def _show(value: Any) -> str:
+    if value is None:
+        return "(leer)"
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, str):
+        return json.dumps(value if len(value) <= 60 else value[:57] + "…", ensure_ascii=False)
+    if isinstance(value, (list, dict)):
+        return "eine Liste" if isinstance(value, list) else "ein Abschnitt"
+    return str(value)
+
+
+def _german(error: ValidationError) -> list[tuple[tuple[str | int, ...], str]]:
+    """One ValidationError as (field path, German message) pairs."""
+    parts = tuple(error.absolute_path)
+    schema, value, kind = error.schema, error.instance, error.validator
+    if isinstance(schema, dict) and kind in _OWN_MESSAGE_VALIDATORS and "x-message" in schema:
+        return [(parts, schema["x-message"] if kind == "not" else f"{_show(value)} {schema['x-message']}")]
+    if kind == "required":
+        name = re.match(r"^'(.+)' is a required property", error.message)
+        missing = name.group(1) if name else str(error.validator_value)
+        own = schema.get("x-required-message") if isinstance(schema, dict) else None
+        return [((*parts, missing), own or f'Pflichtfeld "{missing}" fehlt')]
+    if kind == "additionalProperties":
+        known = list(schema.get("properties", {}))
+        results = []
+        for extra in sorted(set(value) - set(known)):
+            hint = difflib.get_close_matches(extra, known, n=1)
+            suggestion = f' – meinten Sie "{hint[0]}"?' if hint else f" (erlaubt: {', '.join(known)})"
+            results.append(((*parts, extra), f'unbekanntes Feld "{extra}"{suggestion}'))
+        return results
+    if kind == "type":
+        expected = error.validator_value if isinstance(error.validator_value, str) else error.validator_value[0]
+        message = f"{_show(value)} muss {_TYPE_NAMES.get(expected, expected)} sein"
+        if expected == "boolean" and isinstance(value, str) and value.lower() in _YES_NO:
+            message += " (nicht ja/nein oder yes/no)"
+        elif expected == "string" and isinstance(value, (int, float)) and not isinstance(value, bool):
+            message += f' – bitte in Anführungszeichen setzen: "{value}"'
+        return [(parts, message)]
+    if kind == "dependentRequired":
+        match = re.match(r"^'(.+)' is a dependency of '(.+)'", error.message)
+        if match:
+            needed, given = match.groups()
+            return [((*parts, needed), f'Pflichtfeld "{needed}" fehlt (nötig, wenn "{given}" angegeben ist)')]
+    simple = {
+        "enum": lambda: f"{_show(value)} ist nicht erlaubt (erlaubt: {', '.join(map(str, error.validator_value))})",
+        "const": lambda: f"{_show(value)} ist nicht erlaubt (nur {_show(error.validator_value)})",
+        "minItems": lambda: f"Liste braucht mindestens {error.validator_value} Eintrag/Einträge",
+        "maxItems": lambda: f"Liste hat zu viele Einträge (höchstens {error.validator_value})",
+        "uniqueItems": lambda: "Liste enthält einen Eintrag doppelt",
+        "minLength": lambda: "darf nicht leer sein" if error.validator_value == 1 else "ist zu kurz",
+        "maxLength": lambda: f"ist zu lang (höchstens {error.validator_value} Zeichen)",
+        "minimum": lambda: f"{_show(value)} ist zu klein (mindestens {error.validator_value})",
+        "maximum": lambda: f"{_show(value)} ist zu groß (höchstens {error.validator_value})",
+        "pattern": lambda: f"{_show(value)} hat nicht die erwartete Form",
+        "format": lambda: f"{_show(value)} ist kein gültiger Wert ({error.validator_value})",
+    }
+    if kind in simple:
+        return [(parts, simple[kind]())]
+    return [(parts, f"ungültiger Wert {_show(value)} ({error.message})")]
