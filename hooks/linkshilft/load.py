@@ -63,10 +63,10 @@ _SYNTAX_HINTS = {
     "did not find expected node content": "Wert fehlt oder Einrückung stimmt nicht",
     "found unexpected end of stream": "Datei endet mitten in einem Wert (fehlt ein schließendes Anführungszeichen?)",
     "found unknown escape character": "unbekanntes Escape-Zeichen mit \\ in einem Text in doppelten Anführungszeichen",
-    "found another document": "mehr als ein Dokument in der Datei (nur ein \"---\" am Anfang ist erlaubt)",
+    "found another document": 'mehr als ein Dokument in der Datei (nur ein "---" am Anfang ist erlaubt)',
     "did not find expected ',' or ']'": "Liste in eckigen Klammern ist nicht geschlossen (] fehlt)",
     "did not find expected ',' or '}'": "Angabe in geschweiften Klammern ist nicht geschlossen (} fehlt)",
-    "expected a single document": "mehr als ein Dokument in der Datei (nur ein \"---\" am Anfang ist erlaubt)",
+    "expected a single document": 'mehr als ein Dokument in der Datei (nur ein "---" am Anfang ist erlaubt)',
     "found undefined alias": "Verweise (*name) sind nicht erlaubt; bitte den Wert ausschreiben",
     "block sequence entries are not allowed": "Listeneintrag (-) an unerwarteter Stelle; Einrückung prüfen",
     "found a tab character": "Tabulator statt Leerzeichen zum Einrücken",
@@ -131,9 +131,7 @@ def parse_text(text: str, display_path: str) -> tuple[Document | None, list[Prob
         return None, [Problem(display_path, line, "", _german_syntax_message(error))]
     except yaml.reader.ReaderError as error:  # control characters and the like
         line = text[: error.position].count("\n") + 1
-        return None, [
-            Problem(display_path, line, "", f"Datei enthält ein unzulässiges Steuerzeichen (#x{error.character:04x})")
-        ]
+        return None, [Problem(display_path, line, "", f"Datei enthält ein unzulässiges Steuerzeichen (#x{error.character:04x})")]
     finally:
         parser.dispose()
     if root is None:

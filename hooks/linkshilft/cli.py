@@ -1,0 +1,97 @@
+"""`linkshilft`: the editors' and maintainers' command line.
+
+Exit codes: 0 everything fine, 1 problems in the data, 2 wrong use of the command.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from pathlib import Path
+
+from . import pipeline, schedule
+from .validate import check_metaschemas
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(
+        prog="linkshilft", description="Links.hilft Sprechstundenfinder: Daten prüfen und Termine berechnen."
+    )
+    parser.add_argument("--data", type=Path, help="Datenordner (Standard: data/ oder $LINKSHILFT_DATA)")
+    parser.add_argument("--today", help="Stichtag JJJJ-MM-TT (Standard: heute oder $LINKSHILFT_TODAY)")
+    commands = parser.add_subparsers(dest="command", required=True)
+
+    validate = commands.add_parser("validate", help="alle Daten prüfen; Fehler mit Datei, Zeile und Feld")
+    validate.add_argument("--format", choices=("text", "github"), default="text", help="github: als Anmerkungen im Pull Request")
+
+    commands.add_parser("check-schemas", help="die Schemas selbst gegen JSON Schema 2020-12 prüfen")
+
+    dates = commands.add_parser("dates", help="die nächsten Termine einer Stelle")
+    dates.add_argument("office_id", metavar="STELLE")
+    dates.add_argument("--from", dest="start", help="ab diesem Tag (JJJJ-MM-TT)")
+    dates.add_argument("--count", type=int, default=5, help="wie viele Termine (Standard 5)")
+    dates.add_argument("--json", action="store_true", help="als JSON ausgeben")
+
+    args = parser.parse_args(argv)
+    try:
+        today = pipeline.build_date(getattr(args, "start", None) or args.today)
+    except ValueError:
+        parser.error("Datum bitte als JJJJ-MM-TT angeben")
+    directory = args.data or pipeline.data_dir()
+
+    if args.command == "check-schemas":
+        messages = check_metaschemas()
+        print("\n".join(messages) if messages else "Alle Schemas sind gültig.")
+        return 1 if messages else 0
+
+    dataset, problems, warnings = pipeline.load_dataset(directory, today)
+    if args.command == "validate":
+        for problem in problems:
+            print(problem.as_github_annotation() if args.format == "github" else str(problem))
+        for warning in warnings:
+            text = (
+                f"::warning file={warning.path},line={warning.line}::{warning.message}"
+                if args.format == "github"
+                else f"Hinweis: {warning}"
+            )
+            print(text, file=sys.stderr)
+        if problems:
+            print(f"{len(problems)} Fehler gefunden.", file=sys.stderr)
+            return 1
+        count = len(dataset.offices)
+        print(f"Alle Daten sind gültig ({count} {'Stelle' if count == 1 else 'Stellen'}).", file=sys.stderr)
+        return 0
+
+    if dataset is None:
+        for problem in problems:
+            print(problem, file=sys.stderr)
+        return 1
+    office = dataset.offices.get(args.office_id)
+    if office is None:
+        print(f'Stelle "{args.office_id}" gibt es nicht.', file=sys.stderr)
+        return 2
+    upcoming = schedule.next_dates(office.counselling, dataset.closures, today, count=args.count)
+    if args.json:
+        print(
+            json.dumps(
+                [
+                    {"start": o.start.isoformat(), "end": o.end.isoformat(), "walk_in": o.walk_in, "note": o.note}
+                    for o in upcoming
+                ],
+                ensure_ascii=False,
+                indent=2,
+            )
+        )
+    elif office.counselling.appointment_only:
+        print(f"{office.name}: Termine nur nach Vereinbarung. {office.counselling.how_to_book or ''}".strip())
+    elif not upcoming:
+        print(f"{office.name}: keine Termine ab {schedule.format_day(today)}.")
+    else:
+        for o in upcoming:
+            print(f"{schedule.format_day(o.start.date())}, {schedule.format_time_range(o.start.time(), o.end.time())}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

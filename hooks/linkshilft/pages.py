@@ -1,0 +1,276 @@
+"""The public site's generated pages: which exist, and their HTML.
+
+Python computes everything a page shows (view models of plain values); the Jinja
+templates in site_overrides/linkshilft/ only lay it out. Autoescaping is on and no data
+value is ever marked safe. Links inside generated HTML are relative to the page, so
+the site works from any base path and from the file system.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from dataclasses import dataclass
+from pathlib import Path
+
+from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoescape
+
+from . import model as m
+from . import schedule
+
+TEMPLATE_DIR = Path(__file__).resolve().parents[2] / "site_overrides" / "linkshilft"
+NEXT_DATES = 5
+
+LANGUAGE_NAMES = {
+    "de": "Deutsch",
+    "en": "Englisch",
+    "fr": "Französisch",
+    "ru": "Russisch",
+    "uk": "Ukrainisch",
+    "ar": "Arabisch",
+    "fa": "Persisch (Farsi)",
+    "tr": "Türkisch",
+    "pl": "Polnisch",
+    "cs": "Tschechisch",
+    "vi": "Vietnamesisch",
+    "es": "Spanisch",
+    "it": "Italienisch",
+    "ro": "Rumänisch",
+    "bg": "Bulgarisch",
+    "ku": "Kurdisch",
+    "ps": "Paschtu",
+    "ti": "Tigrinya",
+    "so": "Somali",
+    "hsb": "Obersorbisch",
+    "dsb": "Niedersorbisch",
+    "sq": "Albanisch",
+    "sr": "Serbisch",
+    "hr": "Kroatisch",
+    "hu": "Ungarisch",
+    "el": "Griechisch",
+    "zh": "Chinesisch",
+    "pt": "Portugiesisch",
+    "ka": "Georgisch",
+    "hy": "Armenisch",
+}
+QUALIFICATION_LABELS = {
+    "rechtsanwaeltin": "Rechtsanwältin",
+    "rechtsanwalt": "Rechtsanwalt",
+    "volljuristin": "Volljuristin",
+    "volljurist": "Volljurist",
+}
+
+
+@dataclass(frozen=True)
+class GeneratedPage:
+    src_uri: str  # e.g. "stellen/leipzig-plagwitz.md" → /stellen/leipzig-plagwitz/
+    title: str
+    description: str
+    template: str
+    key: str = ""  # the record the page is about
+
+    @property
+    def markdown(self) -> str:
+        # JSON strings are valid YAML scalars: titles with colons or quotes stay intact.
+        title, description = (json.dumps(text, ensure_ascii=False) for text in (self.title, self.description))
+        return f"---\ntitle: {title}\ndescription: {description}\n---\n"
+
+
+def phone_uri(number: str) -> str:
+    """ "0341 1234567" -> "tel:+493411234567": international form works from any phone."""
+    digits = "".join(ch for ch in number if ch.isdigit() or ch == "+")
+    return "tel:" + ("+49" + digits[1:] if digits.startswith("0") else digits)
+
+
+def counsellors_text(named: list[str], unnamed: int) -> str | None:
+    """Names only of those who consented; the others are counted, never named."""
+    if not named and not unnamed:
+        return None
+    if not named:
+        return "Es beraten geschulte ehrenamtliche Beraterinnen und Berater."
+    others = {0: "", 1: " und eine weitere Person"}.get(unnamed, f" und {unnamed} weitere Personen")
+    names = named[0] if len(named) == 1 else f"{', '.join(named[:-1])} und {named[-1]}"
+    verb = "berät" if len(named) == 1 and not unnamed else "beraten"
+    return f"Es {verb} {names}{others}."
+
+
+def relative_root(page_url: str) -> str:
+    """'stellen/x/' -> '../../'; '' -> ''. With directory URLs every page is a folder."""
+    depth = page_url.strip("/").count("/") + 1 if page_url.strip("/") else 0
+    if page_url and not page_url.endswith("/"):
+        depth -= 1
+    return "../" * depth
+
+
+class PublicSite:
+    def __init__(self, dataset: m.Dataset, settings: dict | None = None, template_dir: Path = TEMPLATE_DIR):
+        self.data = dataset
+        self.settings = settings or {}
+        self.env = Environment(
+            loader=FileSystemLoader(template_dir),
+            autoescape=select_autoescape(default=True, default_for_string=True),
+            undefined=StrictUndefined,
+            trim_blocks=True,
+            lstrip_blocks=True,
+        )
+        self._offices = {o.id: self._office_view(o) for o in dataset.public_offices()}
+
+    # --- which pages exist -------------------------------------------------------
+    def pages(self) -> list[GeneratedPage]:
+        pages = [
+            GeneratedPage(
+                "kreise/index.md",
+                "Beratung in den Kreisen",
+                "Sozialsprechstunden nach Landkreisen und kreisfreien Städten in Sachsen.",
+                "districts.html",
+            ),
+            GeneratedPage(
+                "themen/index.md",
+                "Beratungsthemen",
+                "Worum es in der Sozialberatung geht: alle Themen mit ihren Beratungsstellen.",
+                "topics.html",
+            ),
+        ]
+        for office in self._offices.values():
+            pages.append(
+                GeneratedPage(
+                    f"stellen/{office['id']}.md",
+                    office["name"],
+                    f"Kostenlose Sozialsprechstunde in {office['address']['town']}: {office['rhythm_summary']}",
+                    "office.html",
+                    office["id"],
+                )
+            )
+        for district in self.data.districts.values():
+            pages.append(
+                GeneratedPage(
+                    f"kreise/{district.id}.md",
+                    district.name,
+                    f"Sozialsprechstunden im Kreis {district.name}.",
+                    "district.html",
+                    district.id,
+                )
+            )
+        for topic in self.data.topics.values():
+            pages.append(GeneratedPage(f"themen/{topic.id}.md", topic.name, topic.description, "topic.html", topic.id))
+        return pages
+
+    # --- HTML --------------------------------------------------------------------
+    def render(self, page: GeneratedPage, page_url: str) -> str:
+        context = {"root": relative_root(page_url), "today": self._day(self.data.today), "settings": self.settings}
+        if page.template == "office.html":
+            context["office"] = self._offices[page.key]
+        elif page.template == "district.html":
+            context["district"] = self.data.districts[page.key]
+            context["offices"] = self._offices_in(page.key)
+        elif page.template == "topic.html":
+            context["topic"] = self.data.topics[page.key]
+            context["groups"] = self._district_groups([o for o in self._offices.values() if page.key in o["topic_ids"]])
+        elif page.template == "districts.html":
+            context["districts"] = [
+                {"id": d.id, "name": d.name, "count": len(self._offices_in(d.id))} for d in self.data.districts.values()
+            ]
+        elif page.template == "topics.html":
+            context["topics"] = [
+                {
+                    "id": t.id,
+                    "name": t.name,
+                    "description": t.description,
+                    "count": sum(t.id in o["topic_ids"] for o in self._offices.values()),
+                }
+                for t in self.data.topics.values()
+            ]
+        return self.env.get_template(page.template).render(context)
+
+    def render_office_list(self, page_url: str) -> str:
+        """The start page's complete list by district: what people without JavaScript get."""
+        groups = self._district_groups(list(self._offices.values()))
+        return self.env.get_template("office_list.html").render(
+            root=relative_root(page_url), groups=groups, today=self._day(self.data.today)
+        )
+
+    # --- view models ---------------------------------------------------------------
+    def _offices_in(self, district_id: str) -> list[dict]:
+        return [o for o in self._offices.values() if o["district_id"] == district_id]
+
+    def _district_groups(self, offices: list[dict]) -> list[dict]:
+        groups = []
+        for district in sorted(self.data.districts.values(), key=lambda d: d.name):
+            members = [o for o in offices if o["district_id"] == district.id]
+            if members:
+                groups.append({"id": district.id, "name": district.name, "offices": members})
+        return groups
+
+    def _day(self, day: dt.date, weekday: bool = True) -> dict:
+        return {"iso": day.isoformat(), "text": schedule.format_day(day) if weekday else schedule.format_date(day)}
+
+    def _office_view(self, office: m.Office) -> dict:
+        data, counselling = self.data, office.counselling
+        upcoming = schedule.next_dates(counselling, data.closures, data.today, count=NEXT_DATES)
+        horizon = upcoming[-1].start.date() if upcoming else data.today + dt.timedelta(days=28)
+        _, cancelled = schedule.occurrences(counselling, data.closures, data.today, horizon)
+        rhythms = [schedule.describe_rule(rule) for rule in counselling.hours]
+        lawyer = data.lawyers.get(counselling.lawyer) if counselling.lawyer else None
+        counsellors = [data.counsellors[c] for c in counselling.counsellors]
+        named = [c.public_name for c in counsellors if c.public_name]
+        mp = data.mps.get(office.mp) if office.mp else None
+        return {
+            "id": office.id,
+            "name": office.name,
+            "kind": m.KIND_LABELS[office.kind],
+            "status": office.status,
+            "status_label": m.STATUS_LABELS[office.status],
+            "district_id": office.district,
+            "district_name": data.districts[office.district].name,
+            "mp": f"{mp.name}, Mitglied des Sächsischen Landtags" if mp else None,
+            "address": {"street": office.address.street, "postcode": office.address.postcode, "town": office.address.town},
+            "has_coordinates": office.address.coordinates is not None,
+            "directions": office.directions,
+            "step_free": office.accessibility.step_free,
+            "accessible_toilet": office.accessibility.accessible_toilet,
+            "accessibility_notes": office.accessibility.notes,
+            "phone": office.contact.phone,
+            "phone_uri": phone_uri(office.contact.phone) if office.contact.phone else None,
+            "email": office.contact.email,
+            "website": office.contact.website,
+            "topic_ids": counselling.topics,
+            "topics": [{"id": t, "name": data.topics[t].name} for t in counselling.topics],
+            "languages": [LANGUAGE_NAMES.get(code, code) for code in counselling.languages],
+            "counsellors_text": counsellors_text(named, len(counsellors) - len(named)),
+            "lawyer": (
+                f"{QUALIFICATION_LABELS[lawyer.qualification]} {lawyer.public_name}" if lawyer and lawyer.public_name else None
+            ),
+            "appointment_only": counselling.appointment_only,
+            "how_to_book": counselling.how_to_book,
+            "rhythms": rhythms,
+            "rhythm_summary": "; ".join(rhythms)
+            if rhythms
+            else ("nach Vereinbarung" if counselling.appointment_only else "Termine folgen"),
+            "walk_in": any(rule.walk_in for rule in counselling.hours),
+            "next_dates": [self._occurrence(o, counselling) for o in upcoming],
+            "cancelled": [
+                {"iso": c.start.date().isoformat(), "text": schedule.format_day(c.start.date()), "reason": c.reason}
+                for c in cancelled
+            ],
+            "bring": counselling.bring,
+            "checked_on": self._day(office.checked_on, weekday=False),
+            "edit_url": self._edit_url(office),
+            "source_path": office.source.path,
+        }
+
+    def _occurrence(self, occurrence: schedule.Occurrence, counselling: m.Counselling) -> dict:
+        day = occurrence.start.date()
+        offset = (day - self.data.today).days
+        return {
+            "start": occurrence.start.isoformat(),
+            "end": occurrence.end.isoformat(),
+            "day": schedule.format_day(day),
+            "time": schedule.format_time_range(occurrence.start.time(), occurrence.end.time()),
+            "relative": {0: "Heute", 1: "Morgen"}.get(offset),
+            "walk_in": occurrence.walk_in,
+            "note": occurrence.note,
+        }
+
+    def _edit_url(self, office: m.Office) -> str | None:
+        base = self.settings.get("edit_base")
+        return f"{base.rstrip('/')}/{office.source.path}" if base else None

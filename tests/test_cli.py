@@ -1,0 +1,89 @@
+"""The command line and the MkDocs build on bad data: same messages, exit 1, no traceback, no site."""
+
+from __future__ import annotations
+
+import json
+
+from conftest import MKDOCS, ROOT, TODAY, run
+
+CLI = [str(ROOT / ".venv" / "bin" / "linkshilft")] if (ROOT / ".venv" / "bin" / "linkshilft").exists() else ["linkshilft"]
+BROKEN_TIME = 'data/offices/leipzig/leipzig-basis.yaml:25: counselling.hours[0].start: "25:00" ist keine gültige Uhrzeit (HH:MM)'
+MISSING_ROLE = 'data/counsellors/mit-einwilligung.yaml:2: role: Pflichtfeld "role" fehlt'
+UNKNOWN_FIELD = 'data/counsellors/mit-einwilligung.yaml:8: rolle: unbekanntes Feld "rolle" – meinten Sie "role"?'
+
+
+def _break(base_data):
+    """Two mistakes in two files: both must be reported in one run."""
+    office = base_data / "offices" / "leipzig" / "leipzig-basis.yaml"
+    office.write_text(office.read_text("utf-8").replace('start: "14:00"', 'start: "25:00"'), "utf-8")
+    counsellor = base_data / "counsellors" / "mit-einwilligung.yaml"
+    counsellor.write_text(counsellor.read_text("utf-8").replace("role: volunteer", "rolle: volunteer"), "utf-8")
+
+
+def _env(base_data):
+    return {"LINKSHILFT_DATA": str(base_data), "LINKSHILFT_TODAY": TODAY.isoformat()}
+
+
+def test_validate_passes_on_good_data(base_data):
+    result = run([*CLI, "validate"], env=_env(base_data))
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert result.stdout == ""
+    assert "Alle Daten sind gültig (1 Stelle)" in result.stderr
+
+
+def test_validate_prints_every_problem_with_file_line_and_field(base_data):
+    _break(base_data)
+    result = run([*CLI, "validate"], env=_env(base_data))
+    assert result.returncode == 1
+    assert result.stdout.splitlines() == [MISSING_ROLE, UNKNOWN_FIELD, BROKEN_TIME]
+    assert "Traceback" not in result.stderr
+
+
+def test_validate_github_format_annotates_the_line(base_data):
+    _break(base_data)
+    result = run([*CLI, "validate", "--format", "github"], env=_env(base_data))
+    assert result.returncode == 1
+    assert result.stdout.splitlines()[2] == (
+        "::error file=data/offices/leipzig/leipzig-basis.yaml,line=25,title=Datenfehler::"
+        'counselling.hours[0].start: "25:00" ist keine gültige Uhrzeit (HH:MM)'
+    )
+
+
+def test_strict_build_fails_with_the_same_lines_and_writes_no_site(base_data, tmp_path):
+    _break(base_data)
+    out = tmp_path / "site"
+    result = run([*MKDOCS, "build", "--strict", "--site-dir", str(out)], env=_env(base_data))
+    assert result.returncode == 1
+    errors = [line.split("-  ", 1)[1] for line in result.stderr.splitlines() if line.startswith("ERROR")]
+    assert errors == [MISSING_ROLE, UNKNOWN_FIELD, BROKEN_TIME]
+    assert "3 Fehler in den Daten – es wurde nichts gebaut." in result.stdout
+    assert "Traceback" not in result.stderr
+    assert not out.exists()
+
+
+def test_build_on_unreadable_file_fails_without_traceback(base_data, tmp_path):
+    (base_data / "offices" / "leipzig" / "leipzig-basis.yaml").write_bytes("name: B\xfcro\n".encode("latin-1"))
+    result = run([*MKDOCS, "build", "--strict", "--site-dir", str(tmp_path / "site")], env=_env(base_data))
+    assert result.returncode == 1
+    assert "data/offices/leipzig/leipzig-basis.yaml:1: Datei ist nicht in UTF-8 gespeichert" in result.stderr
+    assert "Traceback" not in result.stderr
+
+
+def test_dates_prints_next_dates_as_json_with_offsets(base_data):
+    result = run([*CLI, "dates", "leipzig-basis", "--from", "2026-12-01", "--count", "3", "--json"], env=_env(base_data))
+    assert result.returncode == 0, result.stderr
+    dates = json.loads(result.stdout)
+    # Tuesdays from 1 December 2026; 22 December is the last before the statewide Christmas break.
+    assert [d["start"] for d in dates] == ["2026-12-01T14:00:00+01:00", "2026-12-08T14:00:00+01:00", "2026-12-15T14:00:00+01:00"]
+    assert dates[0]["end"] == "2026-12-01T16:00:00+01:00"
+
+
+def test_dates_for_unknown_office_is_a_usage_error(base_data):
+    result = run([*CLI, "dates", "gibt-es-nicht"], env=_env(base_data))
+    assert result.returncode == 2
+    assert 'Stelle "gibt-es-nicht" gibt es nicht.' in result.stderr
+
+
+def test_schemas_are_valid_draft_2020_12():
+    result = run([*CLI, "check-schemas"])
+    assert result.returncode == 0, result.stdout

@@ -1,0 +1,128 @@
+"""The built public site, parsed as HTML: structure, not substrings of everything.
+
+All tests share one strict build of the sample data (conftest.site), built for a fixed day.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from bs4 import BeautifulSoup
+from conftest import TODAY
+from linkshilft.pipeline import load_dataset
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+@pytest.fixture(scope="session")
+def dataset(sample_plus_escape):
+    data, problems, _ = load_dataset(sample_plus_escape, TODAY)
+    assert problems == []
+    return data
+
+
+def page(site: Path, url: str) -> BeautifulSoup:
+    return BeautifulSoup((site / url / "index.html").read_text("utf-8"), "html.parser")
+
+
+def article(site: Path, url: str):
+    return page(site, url).select_one("article.md-content__inner")
+
+
+def test_every_public_office_has_a_page_and_no_other_does(site, dataset):
+    built = {p.name for p in (site / "stellen").iterdir() if p.is_dir()}
+    public = {o.id for o in dataset.offices.values() if o.status in ("active", "planned", "interim")}
+    hidden = {o.id for o in dataset.offices.values() if o.status in ("paused", "closed")}
+    assert hidden, "the sample data must contain paused or closed offices"
+    assert built == public
+
+
+def test_office_page_shows_address_hours_topics_and_contact(site, dataset):
+    office = next(o for o in dataset.offices.values() if o.status == "active" and o.counselling.hours and o.contact.phone)
+    body = article(site, f"stellen/{office.id}")
+    assert body.h1.get_text(strip=True) == office.name
+    address = body.find("address").get_text(" ", strip=True)
+    assert office.address.street in address
+    assert f"{office.address.postcode} {office.address.town}" in address
+    topic_links = {a.get_text(strip=True): a["href"] for a in body.select("#themen + ul a")}
+    assert topic_links == {dataset.topics[t].name: f"../../themen/{t}/" for t in office.counselling.topics}
+    rhythms = body.select("#sprechzeiten + ul li")
+    assert len(rhythms) == len(office.counselling.hours)
+    dates = body.select("ol.lh-dates time[datetime]")
+    assert 1 <= len(dates) <= 5
+    assert all(t["datetime"] >= TODAY.isoformat() for t in dates)
+    assert body.select_one('a[href^="tel:+49"]').get_text(strip=True) == office.contact.phone
+    assert body.find("a", string="Angaben falsch? Bearbeiten")["href"].endswith(office.source.path.removeprefix("data/"))
+
+
+def test_district_page_lists_exactly_its_public_offices(site, dataset):
+    for district in dataset.districts.values():
+        body = article(site, f"kreise/{district.id}")
+        listed = {li["data-office"] for li in body.select("li.lh-card")}
+        expected = {
+            o.id for o in dataset.offices.values() if o.district == district.id and o.status in ("active", "planned", "interim")
+        }
+        assert listed == expected, district.id
+
+
+def test_start_page_lists_every_public_office_by_district_without_javascript(site, dataset):
+    body = page(site, ".")
+    listed = [li["data-office"] for li in body.select("section.lh-list li.lh-card")]
+    assert sorted(listed) == sorted(o.id for o in dataset.public_offices())
+    groups = [h.get_text(strip=True) for h in body.select("section.lh-list h3.lh-group")]
+    assert groups == sorted(groups)
+    assert len(groups) == len({o.district for o in dataset.public_offices()})
+
+
+def test_topic_page_lists_offices_with_that_topic(site, dataset):
+    topic = next(iter(dataset.topics))
+    body = article(site, f"themen/{topic}")
+    listed = {li["data-office"] for li in body.select("li.lh-card")}
+    assert listed == {o.id for o in dataset.public_offices() if topic in o.counselling.topics}
+
+
+def test_generated_pages_stay_out_of_the_navigation(site, dataset):
+    nav = page(site, ".").select_one("nav.md-nav--primary")
+    links = [a["href"] for a in nav.select("a[href]")]
+    assert not any("stellen/" in href for href in links)
+    assert len(links) < 10
+
+
+def _all_html(site: Path) -> str:
+    return "\n".join(p.read_text("utf-8") for p in site.rglob("*") if p.suffix in {".html", ".json", ".xml", ".ics", ".csv"})
+
+
+def test_counsellor_without_consent_is_nowhere_in_the_site(site, dataset):
+    text = _all_html(site)
+    hidden = [c for c in dataset.counsellors.values() if not c.consent.publish_name]
+    shown = [
+        c
+        for c in dataset.counsellors.values()
+        if c.consent.publish_name and any(c.id in o.counselling.counsellors for o in dataset.public_offices())
+    ]
+    assert hidden and shown
+    for person in hidden:
+        assert person.name not in text, person.id
+        assert person.name.split()[-1] not in text, person.id  # not even the surname
+    assert any(person.name in text for person in shown)  # the check above can fail
+
+
+def test_lawyer_without_consent_is_not_named(site, dataset):
+    text = _all_html(site)
+    for lawyer in dataset.lawyers.values():
+        assert (lawyer.name in text) == lawyer.consent.publish_name, lawyer.id
+
+
+def test_markup_in_data_is_escaped_everywhere(site):
+    html = (site / "stellen" / "leipzig-escape-test" / "index.html").read_text("utf-8")
+    body = BeautifulSoup(html, "html.parser").select_one("article")
+    assert body.find("script") is None
+    assert body.find("img") is None
+    assert body.find("iframe") is None
+    assert body.find("b") is None
+    assert "<script>alert('name')</script>" in body.h1.get_text()
+    for other in (site / "kreise" / "leipzig" / "index.html", site / "index.html"):
+        soup = BeautifulSoup(other.read_text("utf-8"), "html.parser")
+        card = soup.select_one('li[data-office="leipzig-escape-test"]')
+        assert card.find("script") is None and "alert('name')" in card.get_text()
