@@ -25,7 +25,8 @@ _generated: dict[str, GeneratedPage] = {}
 def on_config(config):
     global _site
     try:
-        _site, warnings = prepare(Path(config.config_file_path).parent, config.extra.get("linkshilft", {}))
+        settings = {**config.extra.get("linkshilft", {}), "site_url": config.site_url}
+        _site, warnings = prepare(Path(config.config_file_path).parent, settings)
     except DataError as error:
         for problem in error.problems:
             log.error(str(problem))
@@ -40,6 +41,8 @@ def on_files(files, config):
     for page in _site.pages():
         _generated[page.src_uri] = page
         files.append(File.generated(config, page.src_uri, content=page.markdown))
+    for path, content in _site.static_files():
+        files.append(File.generated(config, path, content=content))
     return files
 
 

@@ -15,8 +15,9 @@ import shutil
 from pathlib import Path
 
 import pytest
-from conftest import CASES, TODAY
 from linkshilft.pipeline import load_dataset
+
+from tests.support import CASES, TODAY
 
 
 def _cases(kind: str) -> list[Path]:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 
-from conftest import MKDOCS, ROOT, TODAY, run
+from tests.support import MKDOCS, ROOT, TODAY, run
 
 CLI = [str(ROOT / ".venv" / "bin" / "linkshilft")] if (ROOT / ".venv" / "bin" / "linkshilft").exists() else ["linkshilft"]
 BROKEN_TIME = 'data/offices/leipzig/leipzig-basis.yaml:25: counselling.hours[0].start: "25:00" ist keine gültige Uhrzeit (HH:MM)'

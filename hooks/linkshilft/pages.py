@@ -15,11 +15,13 @@ from pathlib import Path
 
 from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoescape
 
+from . import calendar_export, schedule
 from . import model as m
-from . import schedule
 
 TEMPLATE_DIR = Path(__file__).resolve().parents[2] / "site_overrides" / "linkshilft"
 NEXT_DATES = 5
+CALENDAR_DAYS = 366  # how far ahead calendar files and the office view look
+DATES_PAGE_DAYS = 28  # the "Termine" page: the coming four weeks
 
 LANGUAGE_NAMES = {
     "de": "Deutsch",
@@ -113,6 +115,10 @@ class PublicSite:
             trim_blocks=True,
             lstrip_blocks=True,
         )
+        last_day = dataset.today + dt.timedelta(days=CALENDAR_DAYS)
+        self._calendar = {
+            o.id: schedule.occurrences(o.counselling, dataset.closures, dataset.today, last_day) for o in dataset.public_offices()
+        }
         self._offices = {o.id: self._office_view(o) for o in dataset.public_offices()}
 
     # --- which pages exist -------------------------------------------------------
@@ -123,6 +129,12 @@ class PublicSite:
                 "Beratung in den Kreisen",
                 "Sozialsprechstunden nach Landkreisen und kreisfreien Städten in Sachsen.",
                 "districts.html",
+            ),
+            GeneratedPage(
+                "termine.md",
+                "Alle Termine der nächsten vier Wochen",
+                "Alle Sozialsprechstunden in Sachsen in den nächsten vier Wochen, nach Tagen geordnet.",
+                "dates.html",
             ),
             GeneratedPage(
                 "themen/index.md",
@@ -170,6 +182,8 @@ class PublicSite:
             context["districts"] = [
                 {"id": d.id, "name": d.name, "count": len(self._offices_in(d.id))} for d in self.data.districts.values()
             ]
+        elif page.template == "dates.html":
+            context["days"] = self._dates_by_day()
         elif page.template == "topics.html":
             context["topics"] = [
                 {
@@ -181,6 +195,20 @@ class PublicSite:
                 for t in self.data.topics.values()
             ]
         return self.env.get_template(page.template).render(context)
+
+    def static_files(self) -> list[tuple[str, bytes]]:
+        """Files beside the pages: one calendar per office and one for all offices."""
+        # A fixed stamp per build day keeps rebuilds of the same day byte-identical.
+        stamp = dt.datetime.combine(self.data.today, dt.time(0), schedule.TIMEZONE)
+        entries = []
+        files = []
+        for office in self.data.public_offices():
+            held, cancelled = self._calendar[office.id]
+            entry = (office, held, cancelled, self._page_url(office))
+            entries.append(entry)
+            files.append((f"stellen/{office.id}/termine.ics", calendar_export.office_calendar(*entry, stamp)))
+        files.append(("termine.ics", calendar_export.combined_calendar(entries, stamp)))
+        return files
 
     def render_office_list(self, page_url: str) -> str:
         """The start page's complete list by district: what people without JavaScript get."""
@@ -206,9 +234,9 @@ class PublicSite:
 
     def _office_view(self, office: m.Office) -> dict:
         data, counselling = self.data, office.counselling
-        upcoming = schedule.next_dates(counselling, data.closures, data.today, count=NEXT_DATES)
-        horizon = upcoming[-1].start.date() if upcoming else data.today + dt.timedelta(days=28)
-        _, cancelled = schedule.occurrences(counselling, data.closures, data.today, horizon)
+        held, cancelled = self._calendar[office.id]
+        upcoming = held[:NEXT_DATES]
+        horizon = upcoming[-1].start.date() if len(upcoming) == NEXT_DATES else data.today + dt.timedelta(days=DATES_PAGE_DAYS)
         rhythms = [schedule.describe_rule(rule) for rule in counselling.hours]
         lawyer = data.lawyers.get(counselling.lawyer) if counselling.lawyer else None
         counsellors = [data.counsellors[c] for c in counselling.counsellors]
@@ -251,7 +279,9 @@ class PublicSite:
             "cancelled": [
                 {"iso": c.start.date().isoformat(), "text": schedule.format_day(c.start.date()), "reason": c.reason}
                 for c in cancelled
+                if c.start.date() <= horizon
             ],
+            "jsonld": calendar_export.event_schedule_jsonld(office, cancelled, self._page_url(office)),
             "bring": counselling.bring,
             "checked_on": self._day(office.checked_on, weekday=False),
             "edit_url": self._edit_url(office),
@@ -270,6 +300,37 @@ class PublicSite:
             "walk_in": occurrence.walk_in,
             "note": occurrence.note,
         }
+
+    def _page_url(self, office: m.Office) -> str:
+        return f"{self.settings.get('site_url', '/').rstrip('/')}/stellen/{office.id}/"
+
+    def _dates_by_day(self) -> list[dict]:
+        last_day = self.data.today + dt.timedelta(days=DATES_PAGE_DAYS - 1)
+        by_day: dict[dt.date, list[dict]] = {}
+        for office_id, (held, _) in self._calendar.items():
+            office = self._offices[office_id]
+            for occurrence in held:
+                day = occurrence.start.date()
+                if day > last_day:
+                    break
+                by_day.setdefault(day, []).append(
+                    {
+                        "start": occurrence.start.isoformat(),
+                        "end": occurrence.end.isoformat(),
+                        "time": schedule.format_time_range(occurrence.start, occurrence.end),
+                        "office": office,
+                        "walk_in": occurrence.walk_in,
+                    }
+                )
+        return [
+            {
+                "iso": day.isoformat(),
+                "text": schedule.format_day(day),
+                "relative": {0: "Heute", 1: "Morgen"}.get((day - self.data.today).days),
+                "entries": sorted(entries, key=lambda e: (e["start"], e["office"]["address"]["town"], e["office"]["name"])),
+            }
+            for day, entries in sorted(by_day.items())
+        ]
 
     def _edit_url(self, office: m.Office) -> str | None:
         base = self.settings.get("edit_base")
