@@ -4,9 +4,10 @@ PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
+export NO_MKDOCS_2_WARNING := 1
 
 .DEFAULT_GOAL := help
-.PHONY: help install serve build test check lint validate schemas clean
+.PHONY: help install serve build test check lint validate schemas reference clean
 
 help: ## diese Übersicht
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-12s %s\n", $$1, $$2}'
@@ -31,6 +32,9 @@ validate: $(STAMP) ## nur die Daten prüfen
 
 schemas: $(STAMP) ## die JSON-Schemas gegen das Metaschema prüfen
 	$(BIN)/linkshilft check-schemas
+
+reference: $(STAMP) ## Feldreferenz in CONTRIBUTING.md aus den Schemas erneuern
+	$(BIN)/linkshilft reference --update CONTRIBUTING.md
 
 lint: $(STAMP) ## ruff
 	$(BIN)/ruff check hooks tests

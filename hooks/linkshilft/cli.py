@@ -10,7 +10,7 @@ import json
 import sys
 from pathlib import Path
 
-from . import pipeline, schedule
+from . import pipeline, reference, schedule
 from .validate import check_metaschemas
 
 
@@ -26,6 +26,10 @@ def main(argv: list[str] | None = None) -> int:
     validate.add_argument("--format", choices=("text", "github"), default="text", help="github: als Anmerkungen im Pull Request")
 
     commands.add_parser("check-schemas", help="die Schemas selbst gegen JSON Schema 2020-12 prüfen")
+    reference_command = commands.add_parser("reference", help="Feldreferenz aus den Schemas (Markdown)")
+    reference_command.add_argument(
+        "--update", type=Path, metavar="DATEI", help="die Referenz in DATEI zwischen den Markierungen ersetzen"
+    )
 
     dates = commands.add_parser("dates", help="die nächsten Termine einer Stelle")
     dates.add_argument("office_id", metavar="STELLE")
@@ -44,6 +48,13 @@ def main(argv: list[str] | None = None) -> int:
         messages = check_metaschemas()
         print("\n".join(messages) if messages else "Alle Schemas sind gültig.")
         return 1 if messages else 0
+
+    if args.command == "reference":
+        if args.update:
+            args.update.write_text(reference.update(args.update.read_text("utf-8")), "utf-8")
+        else:
+            print(reference.markdown())
+        return 0
 
     dataset, problems, warnings = pipeline.load_dataset(directory, today)
     if args.command == "validate":
