@@ -6,7 +6,7 @@ resolver and the constructor are ours, so that:
 - scalars follow YAML 1.2 rules: only true/false are booleans (no yes/no/on/off), no
   sexagesimal numbers (14:30 stays "14:30"), no octal and no leading zeros (01067 stays
   "01067"), no timestamps (dates stay strings and are checked by the schema);
-- duplicate keys, anchors/aliases and non-standard tags are rejected;
+- duplicate keys, anchors and aliases, and non-standard tags are rejected;
 - files over MAX_BYTES, files that are not UTF-8 and empty files are rejected.
 
 Failures are returned as Problems, never raised.
@@ -126,40 +126,86 @@ def parse_text(text: str, display_path: str) -> tuple[Document | None, list[Prob
     try:
         root = parser.get_single_node()
     except yaml.MarkedYAMLError as error:
-        mark = error.problem_mark or error.context_mark
-        line = mark.line + 1 if mark else 1
-        return None, [Problem(display_path, line, "", _german_syntax_message(error))]
+        line, message = _syntax_problem(error, text)
+        return None, [Problem(display_path, line, "", message)]
     except yaml.reader.ReaderError as error:  # control characters and the like
         line = text[: error.position].count("\n") + 1
         return None, [Problem(display_path, line, "", f"Datei enthält ein unzulässiges Steuerzeichen (#x{error.character:04x})")]
     finally:
         parser.dispose()
     if root is None:
-        return None, [Problem(display_path, 1, "", "Datei ist leer")]
+        message = "Datei ist leer" if not text.strip() else "Datei enthält nur Kommentare und keine Angaben"
+        return None, [Problem(display_path, 1, "", message)]
+    if ("&" in text or "*" in text) and (line := _first_anchor_line(text)):
+        return None, [
+            Problem(display_path, line, "", "Anker und Verweise (& und *) sind nicht erlaubt; bitte Werte ausschreiben")
+        ]
     lines: dict[tuple[str | int, ...], int] = {}
     try:
-        data = _construct(root, (), lines, set())
+        data = _construct(root, (), lines)
     except _Rejected as rejected:
         return None, [Problem(display_path, rejected.line, rejected.field, rejected.message)]
     return Document(display_path, data, lines), []
 
 
-def _german_syntax_message(error: yaml.MarkedYAMLError) -> str:
+def _first_anchor_line(text: str) -> int | None:
+    """Line of the first anchor or alias. Only run when & or * occur: most files have neither."""
+    for event in yaml.parse(text, Loader=yaml.CSafeLoader):
+        if isinstance(event, yaml.AliasEvent) or getattr(event, "anchor", None):
+            return event.start_mark.line + 1
+    return None
+
+
+def _syntax_problem(error: yaml.MarkedYAMLError, text: str) -> tuple[int, str]:
+    """(line, German message) for a parser error, pointing where an editor has to look."""
     problem = error.problem or error.context or "unbekannter Fehler"
+    mark = error.problem_mark or error.context_mark
+    line = mark.line + 1 if mark else 1
+    lines = text.splitlines()
+    # A quote left open swallows the following lines; libyaml notices only later.
+    for number, content in enumerate(lines[:line], start=1):
+        if _open_double_quote(content):
+            return number, 'YAML-Syntaxfehler: schließendes Anführungszeichen (") fehlt'
+    if error.context and error.context.startswith("while parsing a flow") and error.context_mark:
+        line = error.context_mark.line + 1  # where the [ or { was opened
+    if 0 < line <= len(lines) and "\t" in lines[line - 1][: (mark.column + 1 if mark else None)]:
+        return line, "YAML-Syntaxfehler: Tabulator statt Leerzeichen zum Einrücken"
     for english, german in _SYNTAX_HINTS.items():
         if english in problem:
-            return f"YAML-Syntaxfehler: {german}"
-    return f"YAML-Syntaxfehler ({problem})"
+            return line, f"YAML-Syntaxfehler: {german}"
+    return line, f"YAML-Syntaxfehler ({problem})"
 
 
-def _construct(node: Node, parts: tuple[str | int, ...], lines: dict, seen: set[int]) -> Any:
-    if id(node) in seen:
-        raise _Rejected(node, field_path(parts), "Anker und Verweise (& und *) sind nicht erlaubt; bitte Werte ausschreiben")
-    seen.add(id(node))
+def _open_double_quote(line: str) -> bool:
+    """True if `line` opens a double-quoted value it does not close (comments and '…' ignored)."""
+    inside_double = inside_single = False
+    index = 0
+    while index < len(line):
+        char = line[index]
+        if inside_double:
+            if char == "\\":
+                index += 1
+            elif char == '"':
+                inside_double = False
+        elif inside_single:
+            if char == "'":
+                inside_single = False
+        elif char == "#" and (index == 0 or line[index - 1] in " \t"):
+            break
+        elif char == '"' and (index == 0 or line[index - 1] in " \t:[{,-"):
+            inside_double = True
+        elif char == "'" and (index == 0 or line[index - 1] in " \t:[{,-"):
+            inside_single = True
+        index += 1
+    return inside_double
+
+
+def _construct(node: Node, parts: tuple[str | int, ...], lines: dict) -> Any:
+    # Aliases were rejected before (_first_anchor_line), so the node graph is a tree.
     lines[parts] = node.start_mark.line + 1
     if isinstance(node, MappingNode):
         if node.tag != _MAP:
-            raise _Rejected(node, field_path(parts), f"unzulässiges YAML-Tag {node.tag}")
+            raise _Rejected(node, field_path(parts), f"unzulässiges YAML-Tag {_shown_tag(node.tag)}")
         mapping: dict[str, Any] = {}
         for key_node, value_node in node.value:
             if not isinstance(key_node, ScalarNode) or key_node.tag != _STR:
@@ -173,14 +219,19 @@ def _construct(node: Node, parts: tuple[str | int, ...], lines: dict, seen: set[
                     field_path((*parts, key)),
                     f'Feld "{key}" steht doppelt (zuerst in Zeile {lines[(*parts, key)]})',
                 )
-            mapping[key] = _construct(value_node, (*parts, key), lines, seen)
+            mapping[key] = _construct(value_node, (*parts, key), lines)
             lines[(*parts, key)] = key_node.start_mark.line + 1
         return mapping
     if isinstance(node, SequenceNode):
         if node.tag != _SEQ:
-            raise _Rejected(node, field_path(parts), f"unzulässiges YAML-Tag {node.tag}")
-        return [_construct(item, (*parts, index), lines, seen) for index, item in enumerate(node.value)]
+            raise _Rejected(node, field_path(parts), f"unzulässiges YAML-Tag {_shown_tag(node.tag)}")
+        return [_construct(item, (*parts, index), lines) for index, item in enumerate(node.value)]
     return _scalar(node, parts)
+
+
+def _shown_tag(tag: str) -> str:
+    """As the editor wrote it: 'tag:yaml.org,2002:python/object' -> '!!python/object'."""
+    return "!!" + tag.removeprefix(_TAG) if tag.startswith(_TAG) else tag
 
 
 def _scalar(node: ScalarNode, parts: tuple[str | int, ...]) -> Any:
@@ -198,4 +249,4 @@ def _scalar(node: ScalarNode, parts: tuple[str | int, ...]) -> Any:
             return float(value)
     except ValueError:
         raise _Rejected(node, field_path(parts), f'"{value}" ist keine Zahl') from None
-    raise _Rejected(node, field_path(parts), f"unzulässiges YAML-Tag {tag}")
+    raise _Rejected(node, field_path(parts), f"unzulässiges YAML-Tag {_shown_tag(tag)}")

@@ -14,7 +14,7 @@ from . import model as m
 from . import relations
 from .load import Document, read_file
 from .problems import Problem
-from .schedule import schedule_problems
+from .schedule import occurrences, schedule_problems
 from .validate import schema_problems
 
 DATA_ENV = "LINKSHILFT_DATA"
@@ -52,6 +52,16 @@ def load_dataset(directory: Path, today: dt.date) -> tuple[m.Dataset | None, lis
     """Returns (dataset, problems, warnings). dataset is None whenever problems is not empty."""
     records, problems = read_records(directory)
     problems += relations.check(records, today, lambda data: schedule_problems(m.counselling_from_record(data)))
+    if not problems:  # hours can only be computed from records that passed every check
+        statewide = tuple(m.closure_from_record(c) for c in (records.closures.data["closures"] if records.closures else ()))
+
+        def hours_of(document: Document) -> list[tuple]:
+            counselling = m.counselling_from_record(document.data["counselling"])
+            last_day = today + dt.timedelta(weeks=relations.DOUBLE_BOOKING_WEEKS)
+            held, _ = occurrences(counselling, statewide, today, last_day)
+            return [(o.start, o.end) for o in held]
+
+        problems += relations.double_bookings(records, hours_of)
     warnings = relations.outdated_offices(records, today)
     if problems:
         return None, sorted(problems), warnings

@@ -50,8 +50,22 @@ def check(records: Records, today: dt.date, schedule_problems=None) -> list[Prob
         agreement = document.data["agreement"]
         if _date(agreement["valid_until"]) < _date(agreement["signed_on"]):
             problems.append(
-                _at(document, ("agreement", "valid_until"), f'"{agreement["valid_until"]}" liegt vor dem Tag der Unterschrift')
+                _at(
+                    document,
+                    ("agreement", "valid_until"),
+                    f'"{agreement["valid_until"]}" liegt vor dem Tag der Unterschrift ("{agreement["signed_on"]}")',
+                )
             )
+    if records.closures is not None:
+        for index, closure in enumerate(records.closures.data["closures"]):
+            if closure["until"] < closure["from"]:
+                problems.append(
+                    _at(
+                        records.closures,
+                        ("closures", index, "until"),
+                        f'"{closure["until"]}" liegt vor dem Beginn der Schließzeit ("{closure["from"]}")',
+                    )
+                )
     prefixes = {doc.data["districts"][i]["id"]: doc.data["districts"][i]["postcode_prefixes"] for doc, i in records.districts}
     lawyers = {doc.data["id"]: doc.data for doc in records.lawyers}
     silent_names = _names_without_consent(records.counsellors + records.lawyers)
@@ -60,14 +74,52 @@ def check(records: Records, today: dt.date, schedule_problems=None) -> list[Prob
         problems += _id_matches_file_name(document)
         office_id = document.data["id"]
         if office_id in offices_by_id:
-            first = offices_by_id[office_id].path
-            problems.append(_at(document, ("id",), f'Kennung "{office_id}" gibt es schon in {first}'))
+            # Both files get the message: in a pull request the new one may be either.
+            first = offices_by_id[office_id]
+            problems.append(_at(document, ("id",), f'Kennung "{office_id}" gibt es auch in {first.path}'))
+            problems.append(_at(first, ("id",), f'Kennung "{office_id}" gibt es auch in {document.path}'))
         offices_by_id[office_id] = document
         problems += _office_problems(document, records.known_ids, prefixes, lawyers, today)
         problems += _names_in_text(document, silent_names)
         if schedule_problems is not None:
             for relative, message in schedule_problems(document.data["counselling"]):
                 problems.append(_at(document, ("counselling", *_split_path(relative)), message))
+    return problems
+
+
+DOUBLE_BOOKING_WEEKS = 8
+
+
+def double_bookings(records: Records, hours_of) -> list[Problem]:
+    """A counsellor listed at two offices whose hours overlap on the same day cannot be at both.
+
+    `hours_of(document)` gives the (start, end) datetimes an office holds in the coming
+    DOUBLE_BOOKING_WEEKS; only offices that take place (active, interim) are compared.
+    Both files get a message: in a pull request the changed one may be either.
+    """
+    placements: dict[str, list[tuple[Document, int, list]]] = {}
+    for document in records.offices:
+        if document.data["status"] in ("active", "interim"):
+            hours = hours_of(document)
+            for index, person in enumerate(document.data["counselling"].get("counsellors", [])):
+                placements.setdefault(person, []).append((document, index, hours))
+    problems = []
+    for person, places in placements.items():
+        for position, (document, index, hours) in enumerate(places):
+            for other, other_index, other_hours in places[position + 1 :]:
+                clash = next(((a, b) for a in hours for b in other_hours if a[0] < b[1] and b[0] < a[1]), None)
+                if clash is None:
+                    continue
+                (start, end), (other_start, other_end) = clash
+                for here, here_index, there, times in (
+                    (document, index, other, (start, end, other_start, other_end)),
+                    (other, other_index, document, (other_start, other_end, start, end)),
+                ):
+                    message = (
+                        f'"{person}" ist am {times[0]:%d.%m.%Y} zur selben Zeit auch in "{there.data["id"]}" eingeteilt '
+                        f"({times[0]:%H:%M}–{times[1]:%H:%M} und {times[2]:%H:%M}–{times[3]:%H:%M} Uhr)"
+                    )
+                    problems.append(_at(here, ("counselling", "counsellors", here_index), message))
     return problems
 
 
@@ -96,24 +148,28 @@ def _office_problems(document, known, prefixes, lawyers, today) -> list[Problem]
             )
         )
     counselling = data["counselling"]
-    references = [(("district",), district, "districts", "Kreis", "data/districts.yaml")]
+    references = [(("district",), district, "districts", "data/districts.yaml")]
     if "mp" in data:
-        references.append((("mp",), data["mp"], "mps", "Abgeordnete/n", "data/mps.yaml"))
+        references.append((("mp",), data["mp"], "mps", "data/mps.yaml"))
     if "lawyer" in counselling:
-        references.append((("counselling", "lawyer"), counselling["lawyer"], "lawyers", "Volljurist/in", "data/lawyers/"))
+        references.append((("counselling", "lawyer"), counselling["lawyer"], "lawyers", "data/lawyers/"))
     for i, topic in enumerate(counselling["topics"]):
-        references.append((("counselling", "topics", i), topic, "topics", "Thema", "data/topics.yaml"))
+        references.append((("counselling", "topics", i), topic, "topics", "data/topics.yaml"))
     for i, person in enumerate(counselling.get("counsellors", [])):
-        references.append((("counselling", "counsellors", i), person, "counsellors", "Berater/in", "data/counsellors/"))
-    for parts, value, kind, label, where in references:
+        references.append((("counselling", "counsellors", i), person, "counsellors", "data/counsellors/"))
+    for parts, value, kind, where in references:
         if value not in known.get(kind, set()):
-            problems.append(_at(document, parts, f'{label} "{value}" gibt es nicht (siehe {where})'))
+            problems.append(_at(document, parts, f'unbekannte Kennung "{value}" (siehe {where})'))
 
     postcode = data["address"]["postcode"]
     if district in prefixes and not any(postcode.startswith(p) for p in prefixes[district]):
         owners = sorted(d for d, ps in prefixes.items() if any(postcode.startswith(p) for p in ps))
-        where = f"sondern zu {', '.join(owners)}" if owners else "und liegt nicht in Sachsen"
-        problems.append(_at(document, ("address", "postcode"), f'"{postcode}" gehört nicht zum Kreis "{district}", {where}'))
+        if owners:
+            others = " oder ".join(f'"{owner}"' for owner in owners)
+            message = f'"{postcode}" gehört nicht zum Kreis "{district}", sondern zu {others}'
+        else:
+            message = f'"{postcode}" gehört nicht zum Kreis "{district}" und liegt nicht in Sachsen'
+        problems.append(_at(document, ("address", "postcode"), message))
     coordinates = data["address"].get("coordinates")
     if coordinates and not (
         SAXONY_LAT[0] <= coordinates["lat"] <= SAXONY_LAT[1] and SAXONY_LON[0] <= coordinates["lon"] <= SAXONY_LON[1]
@@ -133,12 +189,12 @@ def _office_problems(document, known, prefixes, lawyers, today) -> list[Problem]
         problems.append(
             _at(document, ("counselling", "hours"), "feste Sprechzeiten und appointment_only: true schließen sich aus")
         )
-    if status == "active" and not hours and not appointment_only:
+    if status in ("active", "interim") and not hours and not appointment_only:
         problems.append(
             _at(
                 document,
                 ("counselling",),
-                "eine aktive Stelle braucht Sprechzeiten (hours) oder appointment_only: true mit how_to_book",
+                f"eine Stelle mit Status {status} braucht Sprechzeiten (hours) oder appointment_only: true mit how_to_book",
             )
         )
     if status in ("active", "interim"):
@@ -170,16 +226,23 @@ def _office_problems(document, known, prefixes, lawyers, today) -> list[Problem]
     return problems
 
 
-def _names_without_consent(documents: Iterable[Document]) -> dict[str, str]:
-    return {doc.data["name"]: doc.data["id"] for doc in documents if not doc.data["consent"]["publish_name"]}
+def _names_without_consent(documents: Iterable[Document]) -> dict[re.Pattern, str]:
+    """Full name or surname as a whole word ("Frau Verschwiegen"), case as written."""
+    patterns = {}
+    for doc in documents:
+        if not doc.data["consent"]["publish_name"]:
+            name = doc.data["name"]
+            surname = name.split()[-1]
+            patterns[re.compile(rf"\b(?:{re.escape(name)}|{re.escape(surname)})\b")] = doc.data["id"]
+    return patterns
 
 
-def _names_in_text(document: Document, names: dict[str, str]) -> list[Problem]:
+def _names_in_text(document: Document, names: dict[re.Pattern, str]) -> list[Problem]:
     """A person's name without consent must not slip into a public free-text field."""
     problems = []
     for parts, text in _strings(document.data, ()):
-        for name, person in names.items():
-            if name.casefold() in text.casefold():
+        for pattern, person in names.items():
+            if pattern.search(text):
                 problems.append(
                     _at(
                         document,
@@ -218,7 +281,7 @@ def _unique_list_ids(entries: list[tuple[Document, int]], key: str) -> list[Prob
 def _id_matches_file_name(document: Document) -> list[Problem]:
     stem = PurePosixPath(document.path).stem
     if document.data["id"] != stem:
-        return [_at(document, ("id",), f'"{document.data["id"]}" muss gleich dem Dateinamen sein ("{stem}")')]
+        return [_at(document, ("id",), f'"{document.data["id"]}" muss dem Dateinamen entsprechen ("{stem}")')]
     return []
 
 

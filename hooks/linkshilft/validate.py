@@ -68,13 +68,33 @@ def check_metaschemas(schema_dir: Path = SCHEMA_DIR) -> list[str]:
 def schema_problems(document: Document, kind: str, schema_dir: Path = SCHEMA_DIR) -> list[Problem]:
     problems: list[Problem] = []
     seen: set[str] = set()
-    for error in validator_for(kind, schema_dir).iter_errors(document.data):
+    errors = list(validator_for(kind, schema_dir).iter_errors(document.data))
+    misspelt = _misspelt_fields(errors)
+    for error in errors:
+        if error.validator == "required" and (tuple(error.absolute_path), _missing_name(error)) in misspelt:
+            continue  # "unknown field 'adress' – did you mean 'address'?" already says it
         for parts, message in _german(error):
             problem = Problem(document.path, document.line_of(parts), field_path(parts), message)
             if str(problem) not in seen:
                 seen.add(str(problem))
                 problems.append(problem)
     return sorted(problems)
+
+
+def _missing_name(error: ValidationError) -> str:
+    match = re.match(r"^'(.+)' is a required property", error.message)
+    return match.group(1) if match else str(error.validator_value)
+
+
+def _misspelt_fields(errors: list[ValidationError]) -> set[tuple[tuple, str]]:
+    """(mapping path, intended name) for every unknown field that looks like a known one."""
+    found = set()
+    for error in errors:
+        if error.validator == "additionalProperties" and isinstance(error.instance, dict):
+            known = list(error.schema.get("properties", {}))
+            for extra in set(error.instance) - set(known):
+                found.update((tuple(error.absolute_path), hint) for hint in difflib.get_close_matches(extra, known, n=1))
+    return found
 
 
 def _show(value: Any) -> str:
@@ -93,11 +113,15 @@ def _german(error: ValidationError) -> list[tuple[tuple[str | int, ...], str]]:
     """One ValidationError as (field path, German message) pairs."""
     parts = tuple(error.absolute_path)
     schema, value, kind = error.schema, error.instance, error.validator
-    if isinstance(schema, dict) and kind in _OWN_MESSAGE_VALIDATORS and "x-message" in schema:
-        return [(parts, schema["x-message"] if kind == "not" else f"{_show(value)} {schema['x-message']}")]
+    own = schema.get("x-message") if isinstance(schema, dict) else None
+    if kind == "format" and error.validator_value == "date" and re.fullmatch(r"\d{4}-\d{2}-\d{2}", str(value)):
+        return [(parts, f"{_show(value)}: diesen Tag gibt es nicht")]
+    if own and kind in _OWN_MESSAGE_VALIDATORS:
+        return [(parts, own if kind == "not" else f"{_show(value)} {own}")]
+    if own and kind == "type" and isinstance(value, (int, float)) and not isinstance(value, bool):
+        return [(parts, f"{_show(value)} {own}")]  # e.g. postcode 4229: the format hint helps more than "Text"
     if kind == "required":
-        name = re.match(r"^'(.+)' is a required property", error.message)
-        missing = name.group(1) if name else str(error.validator_value)
+        missing = _missing_name(error)
         own = schema.get("x-required-message") if isinstance(schema, dict) else None
         return [((*parts, missing), own or f'Pflichtfeld "{missing}" fehlt')]
     if kind == "additionalProperties":
