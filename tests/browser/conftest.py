@@ -1,0 +1,111 @@
+"""Browser tests: the session build (conftest.site) served on 127.0.0.1, one Chromium for all tests.
+
+Debian's Chromium at /usr/bin/chromium is driven by the `playwright` package (its driver is in
+the wheel; no browser is downloaded). `make test` installs Chromium with apt where it is missing.
+"""
+
+from __future__ import annotations
+
+import http.server
+import shutil
+import threading
+import time
+from functools import partial
+from pathlib import Path
+
+import pytest
+from playwright.sync_api import sync_playwright
+
+CHROMIUM = Path("/usr/bin/chromium")
+CHROMIUM_ARGS = [
+    "--headless=new",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+]
+WIDTHS = (375, 1280)
+
+
+class _SiteHandler(http.server.SimpleHTTPRequestHandler):
+    """Serves the built site like a web host: unknown paths get 404.html with status 404."""
+
+    def send_error(self, code, message=None, explain=None):
+        page = Path(self.directory) / "404.html"
+        if code != 404 or not page.exists():
+            super().send_error(code, message, explain)
+            return
+        body = page.read_bytes()
+        self.send_response(404)
+        self.send_header("Content-Type", "text/html; charset=utf-8")
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        if self.command != "HEAD":
+            self.wfile.write(body)
+
+    def log_message(self, format, *args):  # keep the test output readable
+        pass
+
+
+@pytest.fixture(scope="session")
+def server(site: Path):
+    """Base URL of the session build, served on a free port of 127.0.0.1 in a thread."""
+    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), partial(_SiteHandler, directory=str(site)))
+    thread = threading.Thread(target=httpd.serve_forever, daemon=True)
+    thread.start()
+    yield f"http://127.0.0.1:{httpd.server_address[1]}/"
+    httpd.shutdown()
+    httpd.server_close()
+
+
+@pytest.fixture(scope="session")
+def browser():
+    if not CHROMIUM.exists() and not shutil.which("chromium"):
+        pytest.fail("Chromium fehlt (/usr/bin/chromium). `make test` installiert es mit apt-get install chromium.")
+    with sync_playwright() as playwright:
+        chromium = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
+        yield chromium
+        chromium.close()
+
+
+@pytest.fixture
+def new_page(browser):
+    """new_page(width=1280, scheme="light") -> a page in a fresh context; all are closed after the test."""
+    contexts = []
+
+    def make(width: int = 1280, scheme: str = "light", **options):
+        context = browser.new_context(viewport={"width": width, "height": 900}, color_scheme=scheme, locale="de-DE", **options)
+        contexts.append(context)
+        return context.new_page()
+
+    yield make
+    for context in contexts:
+        context.close()
+
+
+def page_urls(site: Path) -> list[str]:
+    """Every built page as a URL path: each index.html (as its folder) and 404.html."""
+    paths = sorted(p.parent.relative_to(site).as_posix() for p in site.rglob("index.html"))
+    return [("" if p == "." else f"{p}/") for p in paths] + ["404.html"]
+
+
+def open_search(page, query: str) -> None:
+    """Open the search dialog as a visitor would (button on phones, field on desktops) and type."""
+    button = page.locator("label.md-header__button[for=__search]")
+    (button if button.is_visible() else page.locator("input.md-search__input")).click()
+    page.locator("input.md-search__input").press_sequentially(query, delay=20)
+    page.locator(".md-search-result__list > li").first.wait_for(state="visible")
+    # Material fades the dialog in; colours measured mid-transition are not the real ones.
+    wait_for(page, "document.getAnimations().every((a) => a.playState !== 'running')")
+
+
+def wait_for(page, expression: str, timeout: float = 10.0) -> None:
+    """Poll `expression` until true. Playwright's wait_for_function polls with eval() inside the
+    page, which the pages' CSP (rightly) blocks; page.evaluate goes through the debugger instead."""
+    deadline = time.monotonic() + timeout
+    while not page.evaluate(expression):
+        if time.monotonic() > deadline:
+            raise TimeoutError(f"nach {timeout} s nicht erfüllt: {expression}")
+        page.wait_for_timeout(50)

@@ -1,0 +1,101 @@
+"""Accessibility of the built pages as HTML structure: language, landmarks, skip link, times, links.
+
+The browser tests (tests/browser/) run axe-core and the keyboard; these check what the HTML must hold.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+import pytest
+from bs4 import BeautifulSoup
+from linkshilft.a11y import ensure_skip_link
+
+PAGE = """<html lang="de"><body>
+    <div data-md-component="skip">
+      {skip}
+    </div>
+    <header class="md-header"></header>
+    <main><article class="md-content__inner md-typeset"><h1{attributes}>Titel</h1><h2>Teil</h2></article></main>
+</body></html>"""
+
+
+def soup_of(html: str) -> BeautifulSoup:
+    return BeautifulSoup(html, "html.parser")
+
+
+def test_skip_link_is_added_to_the_main_heading():
+    soup = soup_of(ensure_skip_link(PAGE.format(skip="", attributes="")))
+    link = soup.select_one('[data-md-component="skip"] a.md-skip')
+    assert link.get_text(strip=True) == "Zum Inhalt"
+    assert soup.h1["id"] == link["href"].removeprefix("#") == "inhalt"
+
+
+def test_skip_link_uses_an_existing_heading_id():
+    soup = soup_of(ensure_skip_link(PAGE.format(skip="", attributes=' id="kreis-leipzig" class="x"')))
+    assert soup.select_one("a.md-skip")["href"] == "#kreis-leipzig"
+    assert soup.h1.attrs == {"id": "kreis-leipzig", "class": ["x"]}
+
+
+@pytest.mark.parametrize(
+    "html",
+    [
+        PAGE.format(skip='<a href="#titel" class="md-skip">Zum Inhalt</a>', attributes=' id="titel"'),  # Material made one
+        PAGE.replace("<h1{attributes}>Titel</h1>", "").format(skip=""),  # nothing to skip to
+        "<?xml version='1.0'?><urlset/>",
+    ],
+)
+def test_pages_with_a_skip_link_or_without_heading_stay_unchanged(html):
+    assert ensure_skip_link(html) == html
+
+
+# --- the session build ------------------------------------------------------------------------
+
+
+def _pages(site: Path) -> list[Path]:
+    return [*sorted(site.rglob("index.html")), site / "404.html"]
+
+
+def test_every_page_is_german_with_landmarks_and_a_working_skip_link(site):
+    for path in _pages(site):
+        soup = soup_of(path.read_text("utf-8"))
+        assert soup.html["lang"] == "de", path
+        assert len(soup.find_all("main")) == 1, path
+        assert soup.select_one("header.md-header") and soup.select_one("footer.md-footer"), path
+        assert soup.select_one("nav.lh-footer-nav[aria-label]"), path
+        skip = soup.select("a.md-skip")
+        assert len(skip) == 1, path
+        target = soup.find(id=skip[0]["href"].removeprefix("#"))
+        assert target is not None and target.name == "h1", path
+        assert target.find_parent("main") is not None, path
+        assert len(soup.select("main h1")) == 1, path
+
+
+def test_search_dialog_has_a_name(site):
+    dialog = soup_of((site / "index.html").read_text("utf-8")).select_one('.md-search[role="dialog"]')
+    assert dialog["aria-label"] == "Suche"
+
+
+def test_every_time_element_has_a_machine_readable_datetime(site):
+    checked = 0
+    for path in _pages(site):
+        for time in soup_of(path.read_text("utf-8")).find_all("time"):
+            value = time.get("datetime")
+            assert value, (path, time)
+            (dt.datetime if "T" in value else dt.date).fromisoformat(value)
+            checked += 1
+    assert checked > 100
+
+
+def test_links_from_data_are_relative_or_https_tel_mailto(site):
+    """Office data may only yield https:, tel: and mailto: links (the schema allows no other web address)."""
+    schemes = set()
+    for path in _pages(site):
+        for link in soup_of(path.read_text("utf-8")).select("article a[href]"):
+            href = link["href"]
+            if ":" in href.split("/")[0]:
+                scheme = href.split(":", 1)[0]
+                schemes.add(scheme)
+                assert scheme in ("https", "tel", "mailto"), (path, href)
+    assert {"https", "tel", "mailto"} <= schemes

@@ -1,0 +1,360 @@
+"""Legal pages: the Impressum settings check, the lawyers list, and the pages in the session build."""
+
+from __future__ import annotations
+
+import copy
+import datetime as dt
+import shutil
+from pathlib import Path
+
+import pytest
+import yaml
+from bs4 import BeautifulSoup
+from jinja2 import Environment, FileSystemLoader, select_autoescape
+from linkshilft import legal
+from linkshilft import model as m
+from linkshilft.pages import TEMPLATE_DIR, phone_uri
+from linkshilft.pipeline import load_dataset
+
+from tests.support import MKDOCS, ROOT, SENTINEL_LAWYER, TODAY, run
+
+LEGAL_PAGES = {
+    "hinweise": "Hinweise zur Beratung",
+    "impressum": "Impressum",
+    "datenschutz": "Datenschutzerklärung",
+    "barrierefreiheit": "Erklärung zur Barrierefreiheit",
+    "leichte-sprache": "Sozial-Beratung in Leichter Sprache",
+}
+CONFIG_TEXT = (ROOT / "mkdocs.yml").read_text("utf-8")
+
+
+def project_settings() -> dict:
+    return yaml.safe_load(CONFIG_TEXT)["extra"]["linkshilft"]
+
+
+def messages(settings: dict, config_file: Path | None = None) -> list[str]:
+    return [str(p) for p in legal.settings_problems(settings, config_file)]
+
+
+def without(settings: dict, *path: str) -> dict:
+    changed = copy.deepcopy(settings)
+    group = changed
+    for part in path[:-1]:
+        group = group[part]
+    del group[path[-1]]
+    return changed
+
+
+def replaced(settings: dict, value, *path: str) -> dict:
+    changed = copy.deepcopy(settings)
+    group = changed
+    for part in path[:-1]:
+        group = group[part]
+    group[path[-1]] = value
+    return changed
+
+
+def line_of(text: str, needle: str) -> int:
+    return next(number for number, line in enumerate(text.splitlines(), 1) if needle in line)
+
+
+# --- the settings check: one test per message -----------------------------------------------------
+
+
+def test_the_project_settings_are_complete():
+    assert messages(project_settings(), ROOT / "mkdocs.yml") == []
+
+
+def test_sample_impressum_is_marked_as_invented():
+    block = CONFIG_TEXT[CONFIG_TEXT.index("    impressum:") - 400 : CONFIG_TEXT.index("    hosting:")]
+    assert "BEISPIELANGABEN" in block
+    settings = project_settings()["impressum"]
+    assert "Beispiel" in settings["provider"]
+    assert settings["address"]["street"] == "Beispielstraße 1"
+    assert settings["email"].endswith("@linke-beispiel.de")
+    assert settings["phone"] == "0351 0000000"
+
+
+@pytest.mark.parametrize(
+    ("path", "needle"),
+    [
+        (("impressum", "provider"), "provider:"),
+        (("impressum", "represented_by"), "represented_by:"),
+        (("impressum", "phone"), "phone:"),
+        (("hosting", "log_days"), "log_days:"),
+    ],
+)
+def test_an_empty_required_value_names_file_line_and_key(path, needle):
+    found = messages(replaced(project_settings(), "  ", *path), ROOT / "mkdocs.yml")
+    key = "extra.linkshilft." + ".".join(path)
+    assert found == [
+        f"mkdocs.yml:{line_of(CONFIG_TEXT, needle)}: {key}: Pflichtangabe fehlt oder ist leer – bitte in mkdocs.yml eintragen "
+        f"(nötig {legal.REQUIRED[[f.path for f in legal.REQUIRED].index(path)].purpose})"
+    ]
+
+
+def test_a_missing_required_key_is_reported_at_its_group(tmp_path):
+    config = CONFIG_TEXT.replace("        name: Erika Beispiel\n", "")
+    assert config != CONFIG_TEXT
+    (tmp_path / "mkdocs.yml").write_text(config, "utf-8")
+    settings = yaml.safe_load(config)["extra"]["linkshilft"]
+    assert messages(settings, tmp_path / "mkdocs.yml") == [
+        f"mkdocs.yml:{line_of(config, 'content_responsible:')}: extra.linkshilft.impressum.content_responsible.name: "
+        "Pflichtangabe fehlt oder ist leer – bitte in mkdocs.yml eintragen "
+        "(nötig für die Angabe der inhaltlich verantwortlichen Person (§ 18 Abs. 2 MStV))"
+    ]
+
+
+def test_a_missing_section_is_one_message_listing_its_keys():
+    found = messages(without(project_settings(), "impressum"))
+    assert found == [
+        "mkdocs.yml:1: extra.linkshilft.impressum: Abschnitt fehlt in mkdocs.yml oder enthält keine Angaben; "
+        "nötig für das Impressum (§ 5 DDG): provider, address, represented_by, email, phone, content_responsible"
+    ]
+    assert len(messages({})) == 2  # impressum and hosting, not one per key
+
+
+def test_a_number_where_text_belongs_asks_for_quotes():
+    found = messages(replaced(project_settings(), 567, "impressum", "address", "postcode"))  # unquoted 01067 in YAML 1.1
+    assert found == [
+        "mkdocs.yml:1: extra.linkshilft.impressum.address.postcode: "
+        'muss Text sein – bitte in Anführungszeichen setzen, z. B. "01067" (gelesen: 567)'
+    ]
+
+
+@pytest.mark.parametrize(
+    ("path", "value", "message"),
+    [
+        (("impressum", "email"), "kontakt(at)linke-beispiel.de", "ist keine gültige E-Mail-Adresse"),
+        (
+            ("impressum", "content_responsible", "address", "postcode"),
+            "1067",
+            'ist keine gültige Postleitzahl (fünf Ziffern in Anführungszeichen, z. B. "01067")',
+        ),
+        (("impressum", "phone"), "bitte anrufen", 'ist keine gültige Telefonnummer (z. B. "0351 1234567")'),
+        (("hosting", "log_days"), "sieben", "muss eine ganze Zahl von Tagen zwischen 1 und 365 sein (z. B. 7)"),
+        (("hosting", "log_days"), 0, "muss eine ganze Zahl von Tagen zwischen 1 und 365 sein (z. B. 7)"),
+    ],
+)
+def test_malformed_values(path, value, message):
+    found = messages(replaced(project_settings(), value, *path))
+    assert found == [f"mkdocs.yml:1: extra.linkshilft.{'.'.join(path)}: {message}"]
+
+
+def test_optional_values_may_be_missing():
+    settings = without(project_settings(), "impressum", "data_protection_officer")
+    assert "register" not in settings["impressum"] and "vat_id" not in settings["impressum"]
+    assert messages(settings) == []
+
+
+def test_settings_inherited_from_the_parent_file_are_located_there(tmp_path):
+    (tmp_path / "mkdocs.yml").write_text(CONFIG_TEXT, "utf-8")
+    (tmp_path / "mkdocs.internal.yml").write_text("INHERIT: mkdocs.yml\nsite_name: Intern\n", "utf-8")
+    found = messages(replaced(project_settings(), "", "impressum", "email"), tmp_path / "mkdocs.internal.yml")
+    assert found[0].startswith(f"mkdocs.yml:{line_of(CONFIG_TEXT, 'email:')}: extra.linkshilft.impressum.email: ")
+
+
+def test_the_build_stops_with_the_message_and_writes_nothing(tmp_path, sample_plus_escape):
+    project = tmp_path / "project"
+    for folder in ("content", "site_overrides"):
+        shutil.copytree(ROOT / folder, project / folder)
+    (project / "hooks").mkdir()
+    shutil.copy(ROOT / "hooks" / "main.py", project / "hooks" / "main.py")
+    config = CONFIG_TEXT.replace("      email: kontakt@linke-beispiel.de\n", "      email: \n")
+    assert config != CONFIG_TEXT
+    (project / "mkdocs.yml").write_text(config, "utf-8")
+    result = run(
+        [*MKDOCS, "build", "--strict", "--site-dir", str(tmp_path / "out")],
+        env={"LINKSHILFT_DATA": str(sample_plus_escape), "LINKSHILFT_TODAY": TODAY.isoformat()},
+        cwd=project,
+    )
+    assert result.returncode != 0
+    assert f"mkdocs.yml:{line_of(config, '      email:')}: extra.linkshilft.impressum.email: Pflichtangabe fehlt" in result.stderr
+    assert "1 Fehler in Daten oder Einstellungen – es wurde nichts gebaut." in result.stdout
+    assert not (tmp_path / "out").exists()
+
+
+# --- what the pages show ----------------------------------------------------------------------
+
+
+def lawyer(id_, name, consent, qualification="volljuristin", until=dt.date(2027, 12, 31)):
+    source = m.Source(f"data/lawyers/{id_}.yaml")
+    return m.Lawyer(id_, name, qualification, dt.date(2025, 1, 1), until, m.Consent(consent), source)
+
+
+def dataset_with(*lawyers) -> m.Dataset:
+    return m.Dataset({}, {}, {}, {}, {law.id: law for law in lawyers}, {}, today=TODAY)
+
+
+def test_lawyers_are_named_only_with_consent_and_only_while_their_agreement_is_valid():
+    view = legal.lawyers_view(
+        dataset_with(
+            lawyer("a", "Anna Zeh", True, "rechtsanwaeltin"),
+            lawyer("b", "Bernd Abel", True, "volljurist"),
+            lawyer("c", "Carla Geheim", False),
+            lawyer("d", "Dora Alt", True, until=TODAY - dt.timedelta(days=1)),
+        )
+    )
+    assert view["named"] == ["Volljurist Bernd Abel", "Rechtsanwältin Anna Zeh"]  # by surname
+    assert view["others"] == (
+        "Außerdem leitet eine weitere Person mit Befähigung zum Richteramt an, die nicht namentlich genannt werden möchte."
+    )
+    assert view["count"] == 3
+
+
+def test_lawyers_without_any_consent_are_only_counted():
+    view = legal.lawyers_view(dataset_with(lawyer("c", "Carla Geheim", False), lawyer("e", "Emil Still", False)))
+    assert view["named"] == []
+    assert view["others"].startswith("Die Beratung leiten 2 Personen mit Befähigung zum Richteramt an")
+
+
+def test_fill_blocks_escapes_settings_and_leaves_other_markers():
+    env = Environment(loader=FileSystemLoader(TEMPLATE_DIR), autoescape=select_autoescape(default=True), trim_blocks=True)
+    settings = replaced(project_settings(), "Büro <script>alert(1)</script>", "impressum", "provider")
+    html = "<p>a</p>\n<!-- linkshilft:impressum -->\n<!-- linkshilft:office-list -->\n<!-- linkshilft:lawyers -->"
+    filled = legal.fill_blocks(html, env, dataset_with(lawyer("a", "Anna Zeh", True)), settings)
+    soup = BeautifulSoup(filled, "html.parser")
+    assert soup.find("script") is None
+    assert "Büro <script>alert(1)</script>" in soup.find("address").get_text()
+    assert "<!-- linkshilft:office-list -->" in filled
+    assert [li.get_text() for li in soup.select("ul.lh-lawyers li")] == ["Volljuristin Anna Zeh"]
+    assert legal.fill_blocks("<p>nichts</p>", env, dataset_with(), settings) == "<p>nichts</p>"
+
+
+# --- the session build ------------------------------------------------------------------------
+
+
+def soup_of(path: Path) -> BeautifulSoup:
+    return BeautifulSoup(path.read_text("utf-8"), "html.parser")
+
+
+def article_of(site: Path, url: str):
+    return soup_of(site / url / "index.html").select_one("article.md-content__inner")
+
+
+@pytest.fixture(scope="module")
+def dataset(sample_plus_escape):
+    data, problems, _ = load_dataset(sample_plus_escape, TODAY)
+    assert problems == []
+    return data
+
+
+@pytest.mark.parametrize(("url", "title"), LEGAL_PAGES.items())
+def test_legal_page_exists_with_title_and_description(site, url, title):
+    soup = soup_of(site / url / "index.html")
+    assert soup.select_one("article h1").get_text(strip=True) == title
+    front_matter = yaml.safe_load((ROOT / "content" / f"{url}.md").read_text("utf-8").split("---\n")[1])
+    assert soup.find("meta", attrs={"name": "description"})["content"] == front_matter["description"]
+    assert soup.title.get_text().startswith(front_matter["title"])
+    assert "linkshilft:" not in soup.select_one("article").decode()  # every marker was filled
+
+
+def test_every_page_links_to_each_legal_page_in_its_footer(site):
+    pages = [*sorted(site.rglob("index.html")), site / "404.html"]
+    for path in pages:
+        links = {a.get_text(strip=True): a["href"] for a in soup_of(path).select("footer nav.lh-footer-nav a")}
+        assert list(links) == ["Hinweise zur Beratung", "Leichte Sprache", "Impressum", "Datenschutz", "Barrierefreiheit"]
+        for href in links.values():
+            target = site / href.lstrip("/") if href.startswith("/") else path.parent / href
+            assert (target / "index.html").resolve().is_file(), (path, href)
+    assert all(href.startswith("/") for href in links.values())  # the 404 page, shown at any depth
+
+
+def test_nav_holds_hinweise_and_leichte_sprache_but_not_the_legal_pages(site):
+    nav = {a.get_text(strip=True) for a in soup_of(site / "index.html").select("nav.md-nav--primary a[href]")}
+    assert {"Hinweise zur Beratung", "Leichte Sprache"} <= nav
+    assert not {"Impressum", "Datenschutzerklärung", "Erklärung zur Barrierefreiheit"} & nav
+
+
+def test_hinweise_lists_the_supervising_lawyers_named_with_consent(site, dataset):
+    body = article_of(site, "hinweise")
+    named = [li.get_text(strip=True) for li in body.select("ul.lh-lawyers li")]
+    assert named == legal.lawyers_view(dataset)["named"]
+    consenting = [law for law in dataset.lawyers.values() if law.public_name and law.valid_on(TODAY)]
+    assert consenting and all(law.public_name in " ".join(named) for law in consenting)
+    unnamed = sum(1 for law in dataset.lawyers.values() if law.valid_on(TODAY) and not law.public_name)
+    assert unnamed >= 2  # the sample's lawyer without consent, and the sentinel
+    assert f"Außerdem leiten {unnamed} weitere Personen" in body.get_text(" ")
+    assert SENTINEL_LAWYER not in body.get_text()
+
+
+def test_hinweise_says_what_counselling_is_and_is_not(site):
+    text = article_of(site, "hinweise").get_text(" ", strip=True)
+    for phrase in (
+        "kostenlos",
+        "vertraulich",
+        "kein Mitglied",
+        "§ 6 Abs. 2 RDG",
+        "vertreten Sie nicht vor Gericht",
+        "kein Ergebnis versprechen",
+        "einen Monat",
+        "Beratungshilfe",
+        "Amtsgericht",
+    ):
+        assert phrase in text, phrase
+    # Liability: never a blanket exclusion (void under § 309 Nr. 7 BGB).
+    assert "vorsätzlich oder grob fahrlässig" in text
+    assert "Verletzung des Lebens, des Körpers oder der Gesundheit" in text
+    for blanket in ("keine Haftung", "jede Haftung", "Haftung ist ausgeschlossen", "Haftung ausgeschlossen"):
+        assert blanket not in text
+
+
+def test_office_pages_link_to_hinweise(site, dataset):
+    office = dataset.public_offices()[0]
+    links = [a["href"] for a in article_of(site, f"stellen/{office.id}").find_all("a", string="Hinweise zur Beratung")]
+    assert links == ["../../hinweise/"]
+
+
+def test_impressum_shows_every_setting(site):
+    settings = project_settings()["impressum"]
+    body = article_of(site, "impressum")
+    provider, responsible = (a.get_text("\n", strip=True).splitlines() for a in body.find_all("address"))
+    address = settings["address"]
+    assert provider == [settings["provider"], address["street"], f"{address['postcode']} {address['town']}"]
+    person = settings["content_responsible"]
+    assert responsible == [
+        person["name"],
+        person["address"]["street"],
+        f"{person['address']['postcode']} {person['address']['town']}",
+    ]
+    assert settings["represented_by"] in body.get_text()
+    assert body.select_one(f'a[href="mailto:{settings["email"]}"]').get_text() == settings["email"]
+    assert body.select_one(f'a[href="{phone_uri(settings["phone"])}"]').get_text() == settings["phone"]
+    assert "§ 5" in body.get_text() and "§ 18 Abs. 2" in body.get_text()
+
+
+def test_datenschutz_names_controller_host_retention_rights_and_authority(site):
+    settings = project_settings()
+    body = article_of(site, "datenschutz")
+    text = body.get_text(" ", strip=True)
+    assert settings["impressum"]["provider"] in body.find("address").get_text()
+    assert settings["hosting"]["provider"] in text
+    assert f"nach {settings['hosting']['log_days']} Tagen gelöscht" in text
+    for article in ("Art. 15", "Art. 16", "Art. 17", "Art. 18", "Art. 20", "Art. 21", "Art. 77"):
+        assert article in text, article
+    authority = body.find_all("address")[-1].get_text(" ", strip=True)
+    assert authority == "Die Sächsische Datenschutz- und Transparenzbeauftragte Devrientstraße 5 01067 Dresden"
+    assert "keine Cookies" in text
+
+
+def test_barrierefreiheit_has_status_method_gaps_and_feedback_contact(site):
+    body = article_of(site, "barrierefreiheit")
+    headings = [h.get_text(strip=True) for h in body.find_all("h2")]
+    assert headings == [
+        "Stand der Vereinbarkeit mit den Anforderungen",
+        "Wie wir prüfen",
+        "Bekannte Mängel",
+        "Barrieren melden: Kontakt",
+        "Durchsetzungsverfahren",
+        "Erstellung dieser Erklärung",
+    ]
+    text = body.get_text(" ", strip=True)
+    assert "WCAG" in text and "2.1" in text and "axe-core" in text
+    assert body.select_one(f'a[href="mailto:{project_settings()["impressum"]["email"]}"]')
+
+
+def test_leichte_sprache_uses_short_sentences(site):
+    paragraphs = [p.get_text(" ", strip=True) for p in article_of(site, "leichte-sprache").find_all("p")]
+    assert len(paragraphs) > 30
+    for text in paragraphs:
+        assert len(text.split()) <= 12, text  # one statement per line
