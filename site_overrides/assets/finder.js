@@ -1,0 +1,471 @@
+// Links.hilft finder: the nearest consultation hours for a postcode, a place or the browser's location.
+// Reads the static files in finder/ (written by hooks/linkshilft/finder.py), each only when needed,
+// and asks no other host. The location from "Meinen Standort verwenden" stays in this page's memory:
+// it is not put into the URL or the history, not stored and not sent. Without this script the form
+// stays hidden and the full list below it is the page.
+(function () {
+  "use strict";
+  var section = document.getElementById("finder");
+  if (!section || !window.fetch || !window.URLSearchParams || !String.prototype.normalize) { return; }
+
+  var STEP_FREE = 1, WALK_IN = 2, APPOINTMENT_ONLY = 4, REGISTRATION = 16; // bits of an office's flags (finder.py)
+  var PAGE = 10, SUGGESTIONS = 8, EARTH_RADIUS = 6371.009, DAY = 86400000;
+  var DAYS = ["So", "Mo", "Di", "Mi", "Do", "Fr", "Sa"];
+  var MONTHS = ["Jan.", "Feb.", "März", "Apr.", "Mai", "Juni", "Juli", "Aug.", "Sept.", "Okt.", "Nov.", "Dez."];
+  var WEEKDAYS = ["mo", "di", "mi", "do", "fr", "sa", "so"]; // bit 0 = Monday, as in finder.py
+  var FILTERS = ["thema", "sprache", "tag", "woche", "ohne-anmeldung", "stufenlos"];
+
+  function byId(id) { return document.getElementById(id); }
+  var form = section.querySelector("form"), input = byId("lh-q"), listbox = byId("lh-vorschlaege");
+  var statusLine = byId("lh-status"), notice = byId("lh-hinweis"), results = byId("lh-ergebnisse");
+  var more = byId("lh-mehr"), footnote = byId("lh-fussnote"), hereButton = byId("lh-standort");
+  var details = byId("lh-filter"), filterCount = byId("lh-filter-zahl"), root = section.getAttribute("data-root");
+
+  var origin = null;     // {lat, lon, label, outside}: where distances are measured from
+  var herePoint = null;  // the browser's location, in memory only
+  var ranked = [], shown = 0, searchNumber = 0;
+
+  // --- data ------------------------------------------------------------------------------
+  var requests = {};
+  function load(url) {
+    if (!requests[url]) {
+      requests[url] = fetch(url).then(function (response) {
+        if (!response.ok) { throw new Error("HTTP " + response.status); }
+        return response.json();
+      });
+      requests[url].catch(function () { delete requests[url]; });
+    }
+    return requests[url];
+  }
+
+  function rows(data, listName, make) {
+    var at = {};
+    data.fields.forEach(function (name, i) { at[name] = i; });
+    return data[listName].map(function (row, i) { return make(function (name) { return row[at[name]]; }, i); });
+  }
+
+  var officeData = null;
+  function loadOffices() {
+    return load(section.getAttribute("data-offices")).then(function (data) {
+      officeData = officeData || {
+        saxony: data.saxony,
+        statuses: data.statuses,
+        offices: rows(data, "offices", function (get) {
+          return {
+            id: get("id"), name: get("name"), street: get("street"), postcode: get("postcode"), town: get("town"),
+            lat: get("lat"), lon: get("lon"), status: get("status"), flags: get("flags"), weekdays: get("weekdays"),
+            topics: get("topics").map(function (i) { return data.topics[i]; }),
+            languages: get("languages").map(function (i) { return data.languages[i]; }),
+            dates: get("dates")
+          };
+        })
+      };
+      return officeData;
+    });
+  }
+
+  var places = null;
+  function loadPlaces() {
+    return load(section.getAttribute("data-places")).then(function (data) {
+      if (places) { return places; }
+      var count = {};
+      places = rows(data, "places", function (get, i) {
+        var name = get("name"), label = data.labels[get("label")], key = searchKey(name);
+        count[key] = (count[key] || 0) + 1;
+        return {
+          name: name, label: label, lat: get("lat"), lon: get("lon"), key: key, words: key.split(" "),
+          full: searchKey(name + " " + label), outside: data.outside.indexOf(label) >= 0, rank: i
+        };
+      });
+      places.forEach(function (place) {
+        place.text = count[place.key] > 1 ? place.name + " (" + place.label + ")" : place.name;
+      });
+      return places;
+    });
+  }
+
+  function loadPostcode(code) {
+    var url = section.getAttribute("data-postcodes") + code.slice(0, 2) + ".json?v=" + section.getAttribute("data-postcodes-version");
+    return load(url).then(function (chunk) { return chunk[code] || null; });
+  }
+
+  // --- words ------------------------------------------------------------------------------
+  // As finder.normalise in Python: lower case, ä→ae, ß→ss, accents dropped, words by single spaces.
+  function normalise(text) {
+    return text.toLowerCase().replace(/ä/g, "ae").replace(/ö/g, "oe").replace(/ü/g, "ue").replace(/ß/g, "ss")
+      .replace(/ł/g, "l").normalize("NFKD").replace(/[\u0300-\u036f]/g, "").replace(/[^a-z0-9]+/g, " ").trim();
+  }
+  // Matching also forgives a missing umlaut: "Gorlitz", "Görlitz" and "Goerlitz" are one key.
+  function searchKey(text) { return normalise(text).replace(/ae/g, "a").replace(/oe/g, "o").replace(/ue/g, "u"); }
+
+  function suggestions(query) {
+    var key = searchKey(query), exact = [], start = [], word = [];
+    if (!key) { return []; }
+    places.forEach(function (place) {
+      if (place.key === key || place.full === key) { exact.push(place); }
+      else if (place.key.indexOf(key) === 0 || place.full.indexOf(key) === 0) { start.push(place); }
+      else if (place.words.some(function (w) { return w.indexOf(key) === 0; })) { word.push(place); }
+    });
+    return exact.concat(start, word).slice(0, SUGGESTIONS);
+  }
+
+  function km(a, b) {
+    var rad = Math.PI / 180, dLat = (b.lat - a.lat) * rad, dLon = (b.lon - a.lon) * rad;
+    var h = Math.pow(Math.sin(dLat / 2), 2) + Math.cos(a.lat * rad) * Math.cos(b.lat * rad) * Math.pow(Math.sin(dLon / 2), 2);
+    return 2 * EARTH_RADIUS * Math.asin(Math.min(1, Math.sqrt(h)));
+  }
+  // As geo.format_km: "3,2 km" below 10 km, whole kilometres from there on.
+  function kmText(value) {
+    var tenths = Math.round(value * 10);
+    return tenths < 100 ? Math.floor(tenths / 10) + "," + (tenths % 10) + " km" : Math.round(value) + " km";
+  }
+
+  // Dates are Berlin wall-clock ISO strings ("2026-12-01T14:00+01:00") with the end time beside them.
+  function nextDate(office, now) {
+    for (var i = 0; i < office.dates.length; i++) {
+      var date = office.dates[i], start = date[0];
+      if (Date.parse(start.slice(0, 11) + date[1] + start.slice(16)) >= now) {
+        return { start: start, end: date[1], walkIn: date[2] === 1, time: Date.parse(start) };
+      }
+    }
+    return null;
+  }
+  function clock(hhmm) { return Number(hhmm.slice(0, 2)) + ":" + hhmm.slice(3, 5); }
+  function dateText(date, now) {
+    var s = date.start, year = Number(s.slice(0, 4)), month = Number(s.slice(5, 7)), day = Number(s.slice(8, 10));
+    var today = new Date(now);
+    var offset = Math.round((Date.UTC(year, month - 1, day) - Date.UTC(today.getFullYear(), today.getMonth(), today.getDate())) / DAY);
+    var relative = offset === 0 ? "Heute, " : offset === 1 ? "Morgen, " : "";
+    return relative + DAYS[new Date(Date.UTC(year, month - 1, day)).getUTCDay()] + ", " + day + ". " + MONTHS[month - 1] +
+      ", " + clock(s.slice(11, 16)) + "–" + clock(date.end) + " Uhr";
+  }
+
+  // --- state in the URL -------------------------------------------------------------------
+  // "ort" and not "q": Material opens its own search for ?q= (and highlights for ?h=).
+  function filterValues() {
+    var values = {};
+    FILTERS.forEach(function (name) {
+      var control = form.elements[name];
+      values[name] = control.type === "checkbox" ? (control.checked ? "1" : "") : control.value;
+    });
+    return values;
+  }
+  function activeFilters() {
+    var values = filterValues();
+    return FILTERS.filter(function (name) { return values[name]; }).length;
+  }
+  function writeUrl(query, state) {
+    var params = new URLSearchParams(), values = filterValues();
+    if (query) { params.set("ort", query); }
+    FILTERS.forEach(function (name) { if (values[name]) { params.set(name, values[name]); } });
+    var search = params.toString(), url = location.pathname + (search ? "?" + search : "") + location.hash;
+    if (url === location.pathname + location.search + location.hash) { history.replaceState(state || null, "", url); }
+    else { history.pushState(state || null, "", url); }
+  }
+  function readUrl() {
+    var params = new URLSearchParams(location.search);
+    FILTERS.forEach(function (name) {
+      var control = form.elements[name], value = params.get(name) || "";
+      if (control.type === "checkbox") { control.checked = value === "1"; }
+      else { control.value = value; if (control.value !== value) { control.value = ""; } }
+    });
+    input.value = params.get("ort") || "";
+    updateFilterCount();
+    if (activeFilters()) { details.open = true; }
+  }
+  function updateFilterCount() {
+    var count = activeFilters();
+    filterCount.textContent = count ? "(" + count + " aktiv)" : "";
+  }
+
+  // --- search -----------------------------------------------------------------------------
+  // aria-busy while a search or filter runs: screen readers wait for the final status, tests too.
+  var pending = 0;
+  function busy(promise) {
+    pending++;
+    section.setAttribute("aria-busy", "true");
+    function done() { if (--pending === 0) { section.setAttribute("aria-busy", "false"); } }
+    promise.then(done, done);
+    return promise;
+  }
+  function say(text) { statusLine.textContent = text; }
+  function tell(text) { notice.textContent = text; notice.hidden = !text; }
+  function clearResults() {
+    origin = null; ranked = []; shown = 0;
+    results.textContent = ""; results.hidden = true; more.hidden = true; footnote.hidden = true;
+  }
+
+  // Resolves what was typed to {lat, lon, label, outside} or {message}.
+  function locate(query) {
+    var postcode = /^\s*(?:D\s*-?\s*)?(\d{4,5})(?:\s|,|$)/i.exec(query);
+    if (postcode) {
+      var digits = postcode[1], code = digits.length === 4 ? "0" + digits : digits;
+      return loadPostcode(code).then(function (point) {
+        if (!point) {
+          return { message: digits.length === 4
+            ? "„" + digits + "“ ist keine deutsche Postleitzahl. Deutsche Postleitzahlen haben fünf Ziffern, zum Beispiel 01067. Aus dem Ausland geben Sie bitte den nächsten Ort in Sachsen ein."
+            : "Die Postleitzahl " + code + " gibt es nicht. Bitte prüfen Sie die Ziffern oder geben Sie Ihren Ort ein." };
+        }
+        return loadOffices().then(function (data) {
+          var saxon = data.saxony.some(function (prefix) { return code.indexOf(prefix) === 0; });
+          return { lat: point[0], lon: point[1], label: "Postleitzahl " + code, query: code, outside: saxon ? "" :
+            "Die Postleitzahl " + code + " liegt nicht in Sachsen. Unsere Sozialsprechstunden gibt es nur in Sachsen – hier die nächstgelegenen." };
+        });
+      });
+    }
+    if (/^[\s\d-]+$/.test(query)) {
+      return Promise.resolve({ message: "„" + query.trim() + "“ ist keine deutsche Postleitzahl. Bitte geben Sie fünf Ziffern ein, zum Beispiel 04109, oder einen Ort." });
+    }
+    return loadPlaces().then(function () {
+      var place = suggestions(query)[0];
+      if (!place) {
+        return { message: "Einen Ort „" + query.trim() + "“ kennen wir nicht. Bitte prüfen Sie die Schreibweise, wählen Sie einen Vorschlag oder geben Sie die Postleitzahl ein." };
+      }
+      return { lat: place.lat, lon: place.lon, label: place.text, query: place.text, outside: place.outside
+        ? place.name + " liegt nicht in Sachsen (" + place.label + "). Unsere Sozialsprechstunden gibt es nur in Sachsen – hier die nächstgelegenen." : "" };
+    });
+  }
+
+  function search(query, push) {
+    var number = ++searchNumber;
+    closeSuggestions();
+    if (!query.trim()) { clearResults(); tell(""); say("Bitte geben Sie eine Postleitzahl oder einen Ort ein."); return Promise.resolve(); }
+    say("Suche läuft …");
+    return busy(locate(query).then(function (found) {
+      if (number !== searchNumber) { return; }
+      if (found.query && input.value === query) { input.value = found.query; }
+      if (push) { writeUrl(found.query || query.trim()); }
+      if (found.message) { clearResults(); tell(""); say(found.message); return; }
+      origin = found;
+      return show();
+    }).catch(failed));
+  }
+
+  function failed() {
+    clearResults();
+    say("Die Daten für die Suche konnten nicht geladen werden. Bitte laden Sie die Seite neu oder nutzen Sie die Liste aller Stellen weiter unten.");
+  }
+
+  function passes(office, filter, now) {
+    if (filter.thema && office.topics.indexOf(filter.thema) < 0) { return false; }
+    if (filter.sprache && office.languages.indexOf(filter.sprache) < 0) { return false; }
+    if (filter.tag && !(office.weekdays & (1 << WEEKDAYS.indexOf(filter.tag)))) { return false; }
+    if (filter["ohne-anmeldung"] && !(office.flags & WALK_IN)) { return false; }
+    if (filter.stufenlos && !(office.flags & STEP_FREE)) { return false; }
+    if (filter.woche) {
+      var next = nextDate(office, now);
+      if (!next || next.time > now + 7 * DAY) { return false; }
+    }
+    return true;
+  }
+
+  function show() {
+    return busy(loadOffices().then(function (data) {
+      if (!origin) { return; }
+      var now = Date.now(), filter = filterValues(), count = activeFilters();
+      var all = data.offices.map(function (office) {
+        return { office: office, km: office.lat === null ? Infinity : km(origin, office) };
+      }).sort(function (a, b) { return a.km - b.km || (a.office.name < b.office.name ? -1 : 1); });
+      ranked = all.filter(function (entry) { return passes(entry.office, filter, now); });
+      results.textContent = ""; shown = 0;
+      tell(origin.outside || "");
+      if (!ranked.length) {
+        var nearest = all[0];
+        results.hidden = true; more.hidden = true; footnote.hidden = true;
+        say("Keine Stelle passt zu allen gewählten Filtern. Die nächste Stelle ohne Filter ist " + nearest.office.name + " in " +
+          nearest.office.town + (nearest.km < Infinity ? ", " + kmText(nearest.km) + " entfernt" : "") + ".");
+        ranked = [nearest];
+        showMore(false);
+        results.classList.add("lh-results--unfiltered");
+        return;
+      }
+      results.classList.remove("lh-results--unfiltered");
+      var where = origin.label === "Ihr Standort" ? "Ihrem Standort" : origin.label;
+      var found = ranked.length === 1 ? "1 Stelle" : ranked.length + " Stellen";
+      say((count ? found + " von " + all.length + (ranked.length === 1 ? " passt" : " passen") + " zu " + (count === 1 ? "Ihrem Filter" : "Ihren " + count + " Filtern")
+        : found + " gefunden") + ", die nächste zuerst (Entfernung von " + where + ").");
+      showMore(false);
+    }).catch(failed));
+  }
+
+  function showMore(moveFocus) {
+    var now = Date.now(), first = null;
+    ranked.slice(shown, shown + PAGE).forEach(function (entry) {
+      var item = resultItem(entry, now);
+      first = first || item;
+      results.appendChild(item);
+    });
+    shown = Math.min(ranked.length, shown + PAGE);
+    results.hidden = false; footnote.hidden = false;
+    more.hidden = shown >= ranked.length;
+    more.textContent = "Weitere Stellen anzeigen (" + (ranked.length - shown) + " übrig)";
+    if (moveFocus && first) { first.querySelector("a").focus(); }
+  }
+
+  function element(tag, className, text) {
+    var node = document.createElement(tag);
+    if (className) { node.className = className; }
+    if (text) { node.textContent = text; }
+    return node;
+  }
+
+  function resultItem(entry, now) {
+    var office = entry.office, item = element("li", "lh-result");
+    item.setAttribute("data-office", office.id);
+    var head = element("div", "lh-result__head"), title = element("h3", "lh-result__title"), link = element("a", "", office.name);
+    link.href = root + "stellen/" + office.id + "/";
+    title.appendChild(link);
+    head.appendChild(title);
+    if (entry.km < Infinity) {
+      var distance = element("span", "lh-result__km", kmText(entry.km));
+      distance.setAttribute("aria-label", kmText(entry.km) + " entfernt");
+      head.appendChild(distance);
+    }
+    item.appendChild(head);
+    if (office.status) { item.appendChild(element("p", "lh-status", officeData.statuses[office.status] || office.status)); }
+    var next = nextDate(office, now), when = element("p", "lh-next");
+    if (next) {
+      when.appendChild(document.createTextNode("Nächster Termin: "));
+      var time = element("time", "", dateText(next, now));
+      time.setAttribute("datetime", next.start);
+      when.appendChild(time);
+      if (!next.walkIn) { when.appendChild(document.createTextNode(" – nur mit Anmeldung")); }
+    } else {
+      when.textContent = office.flags & APPOINTMENT_ONLY ? "Termine nach Vereinbarung"
+        : office.dates.length ? "Die nächsten Termine stehen auf der Seite der Stelle." : "Zurzeit keine festen Termine";
+    }
+    item.appendChild(when);
+    item.appendChild(element("p", "lh-result__address", office.street + ", " + office.postcode + " " + office.town));
+    var walkIn = office.flags & WALK_IN, registration = office.flags & REGISTRATION;
+    var facts = [office.flags & APPOINTMENT_ONLY ? "nach Vereinbarung" : walkIn && registration ? "teils ohne Anmeldung"
+      : walkIn ? "ohne Anmeldung" : registration ? "nur mit Anmeldung" : "",
+      office.flags & STEP_FREE ? "stufenloser Zugang" : "nicht stufenlos erreichbar"];
+    item.appendChild(element("p", "lh-result__facts", facts.filter(Boolean).join(" · ")));
+    return item;
+  }
+
+  // --- suggestions (ARIA combobox with a list box) ------------------------------------------
+  var offered = [], active = -1;
+  function closeSuggestions() {
+    offered = []; active = -1; listbox.textContent = ""; listbox.hidden = true;
+    input.setAttribute("aria-expanded", "false"); input.removeAttribute("aria-activedescendant");
+  }
+  function offer(items) {
+    closeSuggestions();
+    offered = items;
+    items.forEach(function (place, i) {
+      var option = element("li", "lh-finder__option", place.name);
+      option.id = "lh-vorschlag-" + i;
+      option.setAttribute("role", "option");
+      option.setAttribute("aria-selected", "false");
+      option.appendChild(element("span", "lh-finder__where", place.label));
+      option.setAttribute("aria-label", place.name + ", " + place.label);
+      listbox.appendChild(option);
+    });
+    listbox.hidden = !items.length;
+    input.setAttribute("aria-expanded", items.length ? "true" : "false");
+  }
+  function highlight(index) {
+    var options = listbox.children;
+    if (active >= 0 && options[active]) { options[active].setAttribute("aria-selected", "false"); }
+    active = index;
+    if (active >= 0) {
+      options[active].setAttribute("aria-selected", "true");
+      input.setAttribute("aria-activedescendant", options[active].id);
+      options[active].scrollIntoView({ block: "nearest" });
+    } else { input.removeAttribute("aria-activedescendant"); }
+  }
+  function choose(place) { input.value = place.text; search(place.text, true); }
+
+  input.addEventListener("input", function () {
+    var value = input.value;
+    if (/^\s*\d{5}\s*$/.test(value)) { search(value, true); return; }
+    if (/\d/.test(value) || searchKey(value).length < 2) { closeSuggestions(); return; }
+    loadPlaces().then(function () { if (input.value === value) { offer(suggestions(value)); } }, closeSuggestions);
+  });
+  input.addEventListener("keydown", function (event) {
+    if (event.key === "ArrowDown" || event.key === "ArrowUp") {
+      if (!offered.length) { return; }
+      event.preventDefault();
+      // Down from the field to the first, round to the top; up from the first back to the field.
+      highlight(event.key === "ArrowDown" ? (active + 1) % offered.length : active < 0 ? offered.length - 1 : active - 1);
+    } else if (event.key === "Enter" && active >= 0) {
+      event.preventDefault();
+      choose(offered[active]);
+    } else if (event.key === "Escape" && offered.length) {
+      event.preventDefault();
+      closeSuggestions();
+    }
+  });
+  input.addEventListener("blur", closeSuggestions);
+  listbox.addEventListener("mousedown", function (event) { event.preventDefault(); }); // keep the focus in the field
+  listbox.addEventListener("click", function (event) {
+    var option = event.target.closest("[role=option]");
+    if (option) { choose(offered[Array.prototype.indexOf.call(listbox.children, option)]); }
+  });
+
+  // --- form, filters, location, history -------------------------------------------------------
+  form.addEventListener("submit", function (event) {
+    event.preventDefault();
+    search(input.value, true);
+  });
+  form.addEventListener("change", function (event) {
+    if (event.target === input) { return; }
+    filtersChanged();
+  });
+  byId("lh-zuruecksetzen").addEventListener("click", function () {
+    FILTERS.forEach(function (name) {
+      var control = form.elements[name];
+      if (control.type === "checkbox") { control.checked = false; } else { control.value = ""; }
+    });
+    filtersChanged();
+  });
+  function filtersChanged() {
+    updateFilterCount();
+    var here = origin && origin.here;
+    writeUrl(here ? "" : input.value.trim(), here ? { here: true } : null);
+    if (origin) { show(); }
+  }
+  more.addEventListener("click", function () { showMore(true); });
+
+  if (navigator.geolocation) {
+    hereButton.addEventListener("click", function () {
+      var number = ++searchNumber;
+      say("Ihr Standort wird bestimmt …");
+      busy(new Promise(function (resolve) {
+        navigator.geolocation.getCurrentPosition(function (position) {
+          if (number !== searchNumber) { resolve(); return; }
+          herePoint = { lat: position.coords.latitude, lon: position.coords.longitude, label: "Ihr Standort", outside: "", here: true };
+          origin = herePoint;
+          input.value = "";
+          writeUrl("", { here: true });
+          resolve(show());
+        }, function (error) {
+          if (number === searchNumber) {
+            say(error.code === 1
+              ? "Ihr Browser gibt den Standort nicht frei. Bitte geben Sie Postleitzahl oder Ort ein."
+              : "Ihr Standort konnte nicht bestimmt werden. Bitte geben Sie Postleitzahl oder Ort ein.");
+          }
+          resolve();
+        }, { timeout: 15000, maximumAge: 600000 });
+      }));
+    });
+  } else {
+    hereButton.parentNode.hidden = true;
+  }
+
+  function restore(state) {
+    readUrl();
+    if (input.value.trim()) { return search(input.value, false); }
+    searchNumber++;
+    tell("");
+    if (state && state.here && herePoint) { origin = herePoint; return show(); }
+    clearResults();
+    say("");
+  }
+  window.addEventListener("popstate", function (event) { restore(event.state); });
+
+  section.setAttribute("aria-busy", "false");
+  section.hidden = false;
+  restore(history.state);
+})();
