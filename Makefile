@@ -4,13 +4,14 @@ PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
+CHROMIUM := /usr/bin/chromium
 export NO_MKDOCS_2_WARNING := 1
 
 .DEFAULT_GOAL := help
-.PHONY: help install serve build test check lint validate schemas reference clean
+.PHONY: help install serve build serve-internal build-internal test check lint validate schemas reference actionlint clean
 
 help: ## diese Übersicht
-	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-12s %s\n", $$1, $$2}'
+	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-15s %s\n", $$1, $$2}'
 
 $(STAMP): pyproject.toml
 	@$(PYTHON) -c 'import sys; sys.exit(sys.version_info < (3, 11))' || { echo "Python 3.11 oder neuer nötig"; exit 1; }
@@ -27,22 +28,38 @@ serve: $(STAMP) ## Seite mit den Beispieldaten auf http://127.0.0.1:8000 zeigen
 build: $(STAMP) ## Seite nach site/ bauen (bricht bei jedem Datenfehler ab)
 	$(BIN)/mkdocs build --strict --clean
 
+serve-internal: $(STAMP) ## interne Seite (Maßnahmen 1–7) auf http://127.0.0.1:8001 zeigen; nie veröffentlichen
+	$(BIN)/mkdocs serve --strict -f mkdocs.internal.yml -a 127.0.0.1:8001
+
+build-internal: $(STAMP) ## interne Seite nach site-internal/ bauen (Daten: data/internal oder LINKSHILFT_INTERNAL_DATA)
+	$(BIN)/mkdocs build --strict --clean -f mkdocs.internal.yml
+
 validate: $(STAMP) ## nur die Daten prüfen
 	$(BIN)/linkshilft validate
 
 schemas: $(STAMP) ## die JSON-Schemas gegen das Metaschema prüfen
 	$(BIN)/linkshilft check-schemas
 
-reference: $(STAMP) ## Feldreferenz in CONTRIBUTING.md aus den Schemas erneuern
+reference: $(STAMP) ## Feldreferenzen in CONTRIBUTING.md und INTERN.md aus den Schemas erneuern
 	$(BIN)/linkshilft reference --update CONTRIBUTING.md
+	$(BIN)/linkshilft reference --internal --update INTERN.md
 
 lint: $(STAMP) ## ruff
 	$(BIN)/ruff check hooks tests
 
-test: $(STAMP) ## alle Tests
+test: $(STAMP) $(CHROMIUM) ## alle Tests (installiert Chromium mit apt, wo es fehlt)
 	$(BIN)/python -m pytest
 
-check: lint schemas test ## ruff, Schemas und alle Tests
+# The browser tests drive Debian's Chromium; Playwright's own browser download needs the network.
+$(CHROMIUM):
+	@echo "Chromium fehlt: installiere das Debian-Paket chromium"
+	$(if $(filter 0,$(shell id -u)),,sudo) apt-get update
+	$(if $(filter 0,$(shell id -u)),,sudo) apt-get install -y chromium
+
+actionlint: $(STAMP) ## die GitHub-Workflows in .github/workflows prüfen
+	$(BIN)/actionlint
+
+check: lint schemas actionlint test ## ruff, Schemas, Workflows und alle Tests
 
 clean: ## Bauergebnisse löschen
 	rm -rf site site-internal .pytest_cache

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.support import CASES, ESCAPE_OFFICE, MKDOCS, ROOT, TODAY, run
+from tests.support import CASES, ESCAPE_OFFICE, MKDOCS, ROOT, SENTINEL_FILES, TODAY, run
 
 
 @pytest.fixture
@@ -24,6 +24,8 @@ def sample_plus_escape(tmp_path_factory) -> Path:
     shutil.copytree(ROOT / "data", target, ignore=shutil.ignore_patterns("internal"))
     lawyer = sorted((target / "lawyers").glob("*.yaml"))[0].stem
     (target / "offices" / "leipzig" / "leipzig-escape-test.yaml").write_text(ESCAPE_OFFICE.format(lawyer=lawyer), "utf-8")
+    for path, text in SENTINEL_FILES.items():
+        (target / path).write_text(text, "utf-8")
     return target
 
 

@@ -44,6 +44,57 @@ checked_on: "2026-11-01"
 """
 
 
+# Persons without consent to be named, with names found nowhere else. The session data set gets
+# them (see conftest.sample_plus_escape), attached to a public office; no output file may show them.
+SENTINEL_COUNSELLOR = "Quirinus Zwiebelhagen-Sentinell"
+SENTINEL_LAWYER = "Ottilie Brombeerkamp-Sentinell"
+SENTINEL_FILES = {
+    "counsellors/zz-sentinel-berater.yaml": f"""\
+id: zz-sentinel-berater
+name: {SENTINEL_COUNSELLOR}
+consent:
+  publish_name: false
+languages: [de]
+role: volunteer
+""",
+    "lawyers/zz-sentinel-juristin.yaml": f"""\
+id: zz-sentinel-juristin
+name: {SENTINEL_LAWYER}
+qualification: rechtsanwaeltin
+agreement:
+  signed_on: "2025-01-01"
+  valid_until: "2030-12-31"
+consent:
+  publish_name: false
+""",
+    "offices/leipzig/leipzig-sentinel-test.yaml": """\
+id: leipzig-sentinel-test
+name: Sprechstunde Sentinel-Test
+kind: party_office
+district: leipzig
+status: active
+address:
+  street: Testweg 2
+  postcode: "04109"
+  town: Leipzig
+accessibility:
+  step_free: true
+contact:
+  phone: "0341 9999998"
+counselling:
+  topics: [buergergeld]
+  languages: [de]
+  counsellors: [zz-sentinel-berater]
+  lawyer: zz-sentinel-juristin
+  hours:
+    - weekdays: [thursday]
+      start: "09:00"
+      end: "11:00"
+checked_on: "2026-11-01"
+""",
+}
+
+
 def run(command: list[str], env: dict | None = None, cwd: Path = ROOT) -> subprocess.CompletedProcess:
     return subprocess.run(
         command, cwd=cwd, env={**os.environ, **(env or {})}, capture_output=True, text=True, timeout=600, check=False

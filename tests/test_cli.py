@@ -56,7 +56,7 @@ def test_strict_build_fails_with_the_same_lines_and_writes_no_site(base_data, tm
     assert result.returncode == 1
     errors = [line.split("-  ", 1)[1] for line in result.stderr.splitlines() if line.startswith("ERROR")]
     assert errors == [UNKNOWN_FIELD, BROKEN_TIME]
-    assert "2 Fehler in den Daten – es wurde nichts gebaut." in result.stdout
+    assert "2 Fehler in Daten oder Einstellungen – es wurde nichts gebaut." in result.stdout
     assert "Traceback" not in result.stderr
     assert not out.exists()
 

@@ -5,10 +5,13 @@ All tests share one strict build of the sample data (conftest.site), built for a
 
 from __future__ import annotations
 
+import datetime as dt
 from pathlib import Path
 
 import pytest
 from bs4 import BeautifulSoup
+from linkshilft.model import Consent, Lawyer, Source
+from linkshilft.pages import legal_note
 from linkshilft.pipeline import load_dataset
 
 from tests.support import TODAY
@@ -128,3 +131,41 @@ def test_markup_in_data_is_escaped_everywhere(site):
         soup = BeautifulSoup(other.read_text("utf-8"), "html.parser")
         card = soup.select_one('li[data-office="leipzig-escape-test"]')
         assert card.find("script") is None and "alert('name')" in card.get_text()
+
+
+@pytest.mark.parametrize(
+    ("qualification", "consent", "expected"),
+    [
+        ("rechtsanwaeltin", True, "Die Beratung erfolgt unter Anleitung von Rechtsanwältin Dr. Test"),
+        ("rechtsanwalt", False, "Die Beratung erfolgt unter anwaltlicher Anleitung nach § 6"),
+        ("volljuristin", False, "Die Beratung erfolgt unter Anleitung einer Volljuristin oder eines Volljuristen nach § 6"),
+        ("volljurist", True, "Die Beratung erfolgt unter Anleitung von Volljurist Dr. Test"),
+    ],
+)
+def test_legal_note_names_the_guidance_correctly(qualification, consent, expected):
+    """RDG § 6 Abs. 2 asks for a person qualified for judicial office: not every one is an attorney."""
+    lawyer = Lawyer(
+        "x",
+        "Dr. Test",
+        qualification,
+        dt.date(2025, 1, 1),
+        dt.date(2027, 1, 1),
+        Consent(consent, dt.date(2025, 1, 1)),
+        Source("x"),
+    )
+    assert legal_note(lawyer).startswith(expected)
+    assert "Dr. Test" not in legal_note(
+        Lawyer("x", "Dr. Test", qualification, lawyer.signed_on, lawyer.valid_until, Consent(False), Source("x"))
+    )
+
+
+def test_office_pages_carry_the_legal_note_of_their_lawyer(site, dataset):
+    for office in dataset.public_offices():
+        lawyer = dataset.lawyers.get(office.counselling.lawyer) if office.counselling.lawyer else None
+        note = article(site, f"stellen/{office.id}").select_one("p.lh-legal").get_text(" ", strip=True)
+        assert note == legal_note(lawyer), office.id
+    notes = {
+        article(site, f"stellen/{o.id}").select_one("p.lh-legal").get_text(" ", strip=True) for o in dataset.public_offices()
+    }
+    assert any("Volljuristin oder eines Volljuristen" in n for n in notes)
+    assert any("Rechtsanwältin" in n for n in notes)

@@ -9,19 +9,21 @@ the site works from any base path and from the file system.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import json
 from dataclasses import dataclass
 from pathlib import Path
 
 from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoescape
 
-from . import calendar_export, schedule
+from . import calendar_export, finder, geo, poster, schedule
 from . import model as m
 
 TEMPLATE_DIR = Path(__file__).resolve().parents[2] / "site_overrides" / "linkshilft"
 NEXT_DATES = 5
 CALENDAR_DAYS = 366  # how far ahead calendar files and the office view look
 DATES_PAGE_DAYS = 28  # the "Termine" page: the coming four weeks
+NEARBY = 3  # other offices named on each office page
 
 LANGUAGE_NAMES = {
     "de": "Deutsch",
@@ -70,12 +72,30 @@ class GeneratedPage:
     description: str
     template: str
     key: str = ""  # the record the page is about
+    front_matter: tuple[tuple[str, object], ...] = ()  # more page meta, e.g. (("search", {"exclude": True}),)
 
     @property
     def markdown(self) -> str:
         # JSON strings are valid YAML scalars: titles with colons or quotes stay intact.
         title, description = (json.dumps(text, ensure_ascii=False) for text in (self.title, self.description))
-        return f"---\ntitle: {title}\ndescription: {description}\n---\n"
+        more = "".join(f"{key}: {json.dumps(value, ensure_ascii=False)}\n" for key, value in self.front_matter)
+        return f"---\ntitle: {title}\ndescription: {description}\n{more}---\n"
+
+
+def legal_note(lawyer: m.Lawyer | None) -> str:
+    """Who guides the counselling (RDG § 6 Abs. 2): named only with consent, else by qualification."""
+    if lawyer is not None and lawyer.public_name:
+        return (
+            f"Die Beratung erfolgt unter Anleitung von {QUALIFICATION_LABELS[lawyer.qualification]} {lawyer.public_name} "
+            "(§ 6 Abs. 2 Rechtsdienstleistungsgesetz)."
+        )
+    if lawyer is not None and lawyer.qualification.startswith("volljurist"):
+        # Not every person qualified for judicial office is an attorney; "anwaltlich" would be wrong.
+        return (
+            "Die Beratung erfolgt unter Anleitung einer Volljuristin oder eines Volljuristen "
+            "nach § 6 Rechtsdienstleistungsgesetz."
+        )
+    return "Die Beratung erfolgt unter anwaltlicher Anleitung nach § 6 Rechtsdienstleistungsgesetz."
 
 
 def phone_uri(number: str) -> str:
@@ -119,6 +139,9 @@ class PublicSite:
         self._calendar = {
             o.id: schedule.occurrences(o.counselling, dataset.closures, dataset.today, last_day) for o in dataset.public_offices()
         }
+        # Offices without coordinates stand at the centre of their postcode area (office.html says so).
+        self._locations = {o.id: geo.office_location(o, geo.postcode_centroids()) for o in dataset.public_offices()}
+        self._nearby = geo.nearest_others({key: loc.point for key, loc in self._locations.items() if loc}, NEARBY)
         self._offices = {o.id: self._office_view(o) for o in dataset.public_offices()}
 
     # --- which pages exist -------------------------------------------------------
@@ -165,6 +188,34 @@ class PublicSite:
             )
         for topic in self.data.topics.values():
             pages.append(GeneratedPage(f"themen/{topic.id}.md", topic.name, topic.description, "topic.html", topic.id))
+        return pages + self._poster_pages()
+
+    def _poster_pages(self) -> list[GeneratedPage]:
+        """The printable notices: out of the search index, without sidebars, with the print stylesheet."""
+        meta = (("template", "aushang.html"), ("search", {"exclude": True}), ("hide", ["navigation", "toc"]))
+        pages = [
+            GeneratedPage(
+                f"stellen/{office['id']}/aushang.md",
+                f"Aushang: {office['name']}",
+                f"Aushang zum Ausdrucken (A4) mit QR-Code: Kostenlose Sozialsprechstunde in {office['address']['town']}.",
+                "poster.html",
+                office["id"],
+                meta,
+            )
+            for office in self._offices.values()
+        ]
+        pages += [
+            GeneratedPage(
+                f"kreise/{district.id}/aushang.md",
+                f"Aushang: {district.name}",
+                f"Aushang zum Ausdrucken (A4) mit allen Sozialsprechstunden {poster.district_heading(district)}.",
+                "district_poster.html",
+                district.id,
+                meta,
+            )
+            for district in self.data.districts.values()
+            if self._offices_in(district.id)
+        ]
         return pages
 
     # --- HTML --------------------------------------------------------------------
@@ -184,6 +235,11 @@ class PublicSite:
             ]
         elif page.template == "dates.html":
             context["days"] = self._dates_by_day()
+        elif page.template == "poster.html":
+            context["poster"] = poster.office_poster(self._offices[page.key], self._site_url(), context["today"])
+        elif page.template == "district_poster.html":
+            district = self.data.districts[page.key]
+            context["poster"] = poster.district_poster(district, self._offices_in(page.key), self._site_url(), context["today"])
         elif page.template == "topics.html":
             context["topics"] = [
                 {
@@ -208,7 +264,22 @@ class PublicSite:
             entries.append(entry)
             files.append((f"stellen/{office.id}/termine.ics", calendar_export.office_calendar(*entry, stamp)))
         files.append(("termine.ics", calendar_export.combined_calendar(entries, stamp)))
-        return files
+        return files + self.finder_data.files
+
+    @functools.cached_property
+    def finder_data(self) -> finder.FinderData:
+        held = {office_id: dates for office_id, (dates, _) in self._calendar.items()}
+        return finder.finder_files(self.data, held, self._locations, geo.postcode_centroids())
+
+    def render_finder(self, page_url: str, hints_page: bool) -> str:
+        """The start page's finder form; finder.js shows it and fills in the results (no JavaScript: hidden)."""
+        return self.env.get_template("finder.html").render(
+            root=relative_root(page_url),
+            versions=self.finder_data.versions,
+            topics=[{"id": t.id, "name": t.name} for t in self.data.topics.values()],
+            languages=finder.languages_offered(self.data, LANGUAGE_NAMES),
+            hints_page=hints_page,
+        )
 
     def render_office_list(self, page_url: str) -> str:
         """The start page's complete list by district: what people without JavaScript get."""
@@ -253,6 +324,15 @@ class PublicSite:
             "mp": f"{mp.name}, Mitglied des Sächsischen Landtags" if mp else None,
             "address": {"street": office.address.street, "postcode": office.address.postcode, "town": office.address.town},
             "has_coordinates": office.address.coordinates is not None,
+            "nearby": [
+                {
+                    "id": n.key,
+                    "name": data.offices[n.key].name,
+                    "town": data.offices[n.key].address.town,
+                    "km": geo.format_km(n.km),
+                }
+                for n in self._nearby.get(office.id, ())
+            ],
             "directions": office.directions,
             "step_free": office.accessibility.step_free,
             "accessible_toilet": office.accessibility.accessible_toilet,
@@ -265,9 +345,7 @@ class PublicSite:
             "topics": [{"id": t, "name": data.topics[t].name} for t in counselling.topics],
             "languages": [LANGUAGE_NAMES.get(code, code) for code in counselling.languages],
             "counsellors_text": counsellors_text(named, len(counsellors) - len(named)),
-            "lawyer": (
-                f"{QUALIFICATION_LABELS[lawyer.qualification]} {lawyer.public_name}" if lawyer and lawyer.public_name else None
-            ),
+            "legal_note": legal_note(lawyer),
             "appointment_only": counselling.appointment_only,
             "how_to_book": counselling.how_to_book,
             "rhythms": rhythms,
@@ -302,7 +380,15 @@ class PublicSite:
         }
 
     def _page_url(self, office: m.Office) -> str:
-        return f"{self.settings.get('site_url', '/').rstrip('/')}/stellen/{office.id}/"
+        return f"{self._site_url()}stellen/{office.id}/"
+
+    def _site_url(self) -> str:
+        return f"{self.settings.get('site_url') or '/'}".rstrip("/") + "/"
+
+    @property
+    def calendar(self) -> dict[str, tuple[list[schedule.Occurrence], list[schedule.Cancellation]]]:
+        """Each public office's held and cancelled hours from today on, CALENDAR_DAYS ahead (for the downloads)."""
+        return self._calendar
 
     def _dates_by_day(self) -> list[dict]:
         last_day = self.data.today + dt.timedelta(days=DATES_PAGE_DAYS - 1)

@@ -21,6 +21,17 @@ KINDS = (
     ("mps", "Landtagsabgeordnete: data/mps.yaml"),
     ("closures", "Landesweite Schließzeiten: data/closures.yaml"),
 )
+# The internal records (measures 1–7): documented in INTERN.md, not in the editors' CONTRIBUTING.md.
+INTERNAL_KINDS = (
+    ("internal-survey", "Erhebung (Maßnahme 1): survey/<stelle>.yaml"),
+    ("internal-mp-offices", "Bürgerbüros (Maßnahme 2): mp_offices.yaml"),
+    ("internal-recruitment", "Gewinnung von Ehrenamtlichen (Maßnahme 3): recruitment/<kreis>.yaml"),
+    ("internal-modules", "Schulungsmodule (Maßnahme 4): modules.yaml"),
+    ("internal-training", "Schulung (Maßnahme 4): trainings/<datum>-<kurzname>.yaml"),
+    ("internal-interim", "Übergangslösung (Maßnahme 5): interim/<stelle>.yaml"),
+    ("internal-guidance", "Anleitung nach § 6 RDG (Maßnahme 6): guidance/<kennung>.yaml"),
+    ("internal-report", "Kennzahlen eines früheren Berichts (Maßnahme 7): reports/<datum>.yaml"),
+)
 START, END = "<!-- reference:start -->", "<!-- reference:end -->"
 
 
@@ -74,9 +85,9 @@ def _allowed(schema: dict, schema_dir: Path) -> str:
     )
 
 
-def markdown(schema_dir: Path = SCHEMA_DIR) -> str:
+def markdown(schema_dir: Path = SCHEMA_DIR, kinds: tuple[tuple[str, str], ...] = KINDS) -> str:
     lines = []
-    for kind, heading in KINDS:
+    for kind, heading in kinds:
         lines += [f"### {heading.replace('<', '&lt;')}", "", "| Feld | Pflicht | Werte | Bedeutung |", "|---|---|---|---|"]
         for path, required, schema in fields(kind, schema_dir):
             title, description = schema.get("title", ""), schema.get("description", "")
@@ -87,8 +98,8 @@ def markdown(schema_dir: Path = SCHEMA_DIR) -> str:
     return "\n".join(lines)
 
 
-def update(document: str, schema_dir: Path = SCHEMA_DIR) -> str:
+def update(document: str, schema_dir: Path = SCHEMA_DIR, kinds: tuple[tuple[str, str], ...] = KINDS) -> str:
     """`document` with the reference between START and END replaced by the current one."""
     head, _, rest = document.partition(START)
     _, _, tail = rest.partition(END)
-    return f"{head}{START}\n{markdown(schema_dir)}\n{END}{tail}"
+    return f"{head}{START}\n{markdown(schema_dir, kinds)}\n{END}{tail}"

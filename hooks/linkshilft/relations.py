@@ -123,12 +123,17 @@ def double_bookings(records: Records, hours_of) -> list[Problem]:
     return problems
 
 
+def is_outdated(checked_on: dt.date, today: dt.date) -> bool:
+    """Last checked over six months ago: the build warns, coordinators get a list."""
+    return (today - checked_on).days > OUTDATED_AFTER_DAYS
+
+
 def outdated_offices(records: Records, today: dt.date) -> list[Problem]:
     """Offices whose data was last checked over six months ago: warnings, not errors."""
     warnings = []
     for document in records.offices:
         checked = _date(document.data["checked_on"])
-        if (today - checked).days > OUTDATED_AFTER_DAYS:
+        if is_outdated(checked, today):
             warnings.append(
                 _at(document, ("checked_on",), f"zuletzt am {checked:%d.%m.%Y} geprüft – bitte Angaben prüfen und Datum erneuern")
             )
