@@ -20,7 +20,7 @@ from pathlib import Path, PurePosixPath
 
 from . import internal_model as im
 from . import model as m
-from .load import Document, read_file
+from .load import Document, read_mapping
 from .problems import Problem, field_path
 from .validate import schema_problems
 
@@ -81,14 +81,9 @@ def _read(directory: Path, root: Path) -> tuple[_Parsed, list[Problem]]:
         ]
 
     def parse(path: Path, schema: str) -> Document | None:
-        document, found = read_file(path, shown(path))
+        document, found = read_mapping(path, shown(path))
         problems.extend(found)
         if document is None:
-            return None
-        if not isinstance(document.data, dict):
-            problems.append(
-                Problem(document.path, 1, "", "Datei muss Felder enthalten (name: Wert), keine Liste oder einzelnen Wert")
-            )
             return None
         # Ids count as known even if the record is broken: one mistake, one message.
         for entry in _entries(document.data, "people"):

@@ -12,11 +12,9 @@ import datetime as dt
 from dataclasses import dataclass
 from pathlib import Path
 
-from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoescape
-
 from .internal import internal_dir, load_internal
 from .measures import Measure, day
-from .pages import TEMPLATE_DIR, GeneratedPage, relative_root
+from .pages import TEMPLATE_DIR, GeneratedPage, relative_root, template_environment
 from .pipeline import build_date, data_dir, load_dataset
 from .problems import DataError
 from .report import Report, build_report, csv_bytes, figures_yaml
@@ -59,13 +57,7 @@ class InternalSite:
     def __init__(self, report: Report, settings: dict | None = None, template_dir: Path = TEMPLATE_DIR):
         self.report = report
         self.settings = settings or {}
-        self.env = Environment(
-            loader=FileSystemLoader(template_dir),
-            autoescape=select_autoescape(default=True, default_for_string=True),
-            undefined=StrictUndefined,
-            trim_blocks=True,
-            lstrip_blocks=True,
-        )
+        self.env = template_environment(template_dir)
 
     # --- which pages and files exist ---------------------------------------------------------
     def pages(self) -> list[InternalPage]:

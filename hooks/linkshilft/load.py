@@ -119,6 +119,15 @@ def read_file(path: Path, display_path: str) -> tuple[Document | None, list[Prob
     return parse_text(text, display_path)
 
 
+def read_mapping(path: Path, display_path: str) -> tuple[Document | None, list[Problem]]:
+    """read_file for record files, whose top level must be a mapping of fields."""
+    document, problems = read_file(path, display_path)
+    if document is not None and not isinstance(document.data, dict):
+        message = "Datei muss Felder enthalten (name: Wert), keine Liste oder einzelnen Wert"
+        return None, [*problems, Problem(document.path, 1, "", message)]
+    return document, problems
+
+
 def parse_text(text: str, display_path: str) -> tuple[Document | None, list[Problem]]:
     if "\x00" in text:
         return None, [Problem(display_path, 1, "", "Datei enthält Nullbytes (keine Textdatei?)")]

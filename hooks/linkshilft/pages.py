@@ -124,17 +124,22 @@ def relative_root(page_url: str) -> str:
     return "../" * depth
 
 
+def template_environment(template_dir: Path = TEMPLATE_DIR) -> Environment:
+    """Jinja for generated pages: everything escaped, unknown names are errors, not blanks."""
+    return Environment(
+        loader=FileSystemLoader(template_dir),
+        autoescape=select_autoescape(default=True, default_for_string=True),
+        undefined=StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+    )
+
+
 class PublicSite:
     def __init__(self, dataset: m.Dataset, settings: dict | None = None, template_dir: Path = TEMPLATE_DIR):
         self.data = dataset
         self.settings = settings or {}
-        self.env = Environment(
-            loader=FileSystemLoader(template_dir),
-            autoescape=select_autoescape(default=True, default_for_string=True),
-            undefined=StrictUndefined,
-            trim_blocks=True,
-            lstrip_blocks=True,
-        )
+        self.env = template_environment(template_dir)
         last_day = dataset.today + dt.timedelta(days=CALENDAR_DAYS)
         self._calendar = {
             o.id: schedule.occurrences(o.counselling, dataset.closures, dataset.today, last_day) for o in dataset.public_offices()

@@ -12,7 +12,7 @@ from pathlib import Path
 
 from . import model as m
 from . import relations
-from .load import Document, read_file
+from .load import Document, read_mapping
 from .problems import Problem
 from .schedule import occurrences, schedule_problems
 from .validate import schema_problems
@@ -77,14 +77,9 @@ def read_records(directory: Path) -> tuple[relations.Records, list[Problem]]:
         return records, [Problem(directory.name, 1, "", "Datenordner nicht gefunden")]
 
     def parse(path: Path, kind: str) -> Document | None:
-        document, found = read_file(path, display_path(path, directory))
+        document, found = read_mapping(path, display_path(path, directory))
         problems.extend(found)
         if document is None:
-            return None
-        if not isinstance(document.data, dict):
-            problems.append(
-                Problem(document.path, 1, "", "Datei muss Felder enthalten (name: Wert), keine Liste oder einzelnen Wert")
-            )
             return None
         # Ids count as known even if the record is broken: one mistake, one message.
         if kind in LIST_FILES.values():
