@@ -8,7 +8,7 @@ CHROMIUM := /usr/bin/chromium
 export NO_MKDOCS_2_WARNING := 1
 
 .DEFAULT_GOAL := help
-.PHONY: help install serve build serve-internal build-internal test check lint validate schemas reference actionlint clean
+.PHONY: help install serve build serve-internal build-internal test check lint validate schemas reference actionlint clean bench html-check properdocs lighthouse
 
 help: ## diese Übersicht
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-15s %s\n", $$1, $$2}'
@@ -45,7 +45,7 @@ reference: $(STAMP) ## Feldreferenzen in CONTRIBUTING.md und INTERN.md aus den S
 	$(BIN)/linkshilft reference --internal --update INTERN.md
 
 lint: $(STAMP) ## ruff
-	$(BIN)/ruff check hooks tests
+	$(BIN)/ruff check hooks tests bench
 
 test: $(STAMP) $(CHROMIUM) ## alle Tests (installiert Chromium mit apt, wo es fehlt)
 	$(BIN)/python -m pytest
@@ -59,7 +59,22 @@ $(CHROMIUM):
 actionlint: $(STAMP) ## die GitHub-Workflows in .github/workflows prüfen
 	$(BIN)/actionlint
 
-check: lint schemas actionlint test ## ruff, Schemas, Workflows und alle Tests
+check: lint schemas actionlint test html-check properdocs lighthouse ## ruff, Schemas, Workflows, alle Tests, HTML-Prüfung, ProperDocs-Bau und Lighthouse-Ziele
+
+html-check: build ## jede gebaute Seite: wohlgeformtes HTML, eindeutige ids, alle internen Links führen zu etwas
+	$(BIN)/python bench/check_html.py site
+
+properdocs: $(STAMP) ## die Seite auch mit ProperDocs (Fortführung von MkDocs 1.x) bauen und die Seitenlisten vergleichen
+	$(BIN)/python bench/check_properdocs.py
+
+bench/node_modules/.bin/lighthouse: bench/package.json bench/package-lock.json
+	cd bench && npm ci --no-audit --no-fund
+
+lighthouse: build bench/node_modules/.bin/lighthouse $(CHROMIUM) ## Lighthouse (mobil) auf Start- und Stellenseite, mit gzip; Berichte in bench/lighthouse/; scheitert unter 98/100/100/100
+	$(BIN)/python bench/lighthouse.py --gate site
+
+bench: $(STAMP) ## Messung: Bau gegen mkdocs-material, Finder- und Suchindex-Größe (100/1.000/5.000 Stellen, ~15 min)
+	$(BIN)/python bench/run.py
 
 clean: ## Bauergebnisse löschen
-	rm -rf site site-internal .pytest_cache
+	rm -rf site site-internal .pytest_cache bench/out

@@ -88,20 +88,33 @@ def _utc_stamp(generated_at: dt.datetime) -> dt.datetime:
     return generated_at.astimezone(dt.UTC)
 
 
-def _calendar(name: str, entries: Sequence[CalendarEntry], generated_at: dt.datetime) -> bytes:
+EventCache = dict[tuple, bytes]
+
+
+def _event_lines(office: Office, item: Occurrence | Cancellation, page_url: str, stamp: dt.datetime, cache: EventCache) -> bytes:
+    # Serialising is most of the build's time (icalendar folds every line in Python); the
+    # combined calendar repeats every office's events, so each is serialised once per build.
+    key = (office.id, item, page_url, stamp)
+    if key not in cache:
+        cache[key] = _event(office, item, page_url, stamp).to_ical()
+    return cache[key]
+
+
+def _calendar(name: str, entries: Sequence[CalendarEntry], generated_at: dt.datetime, cache: EventCache | None) -> bytes:
     stamp = _utc_stamp(generated_at)
+    cache = {} if cache is None else cache
     calendar = Calendar()
     calendar.add("prodid", PRODID)
     calendar.add("version", "2.0")
     calendar.add("calscale", "GREGORIAN")
     calendar.add("x-wr-calname", name)
     calendar.add("x-wr-timezone", TIMEZONE.key)
-    events = [
-        _event(office, item, page_url, stamp)
+    items = [
+        (office, item, page_url)
         for office, held, cancelled, page_url in entries
         for item in sorted([*held, *cancelled], key=lambda i: i.start)
     ]
-    days = [event.start.date() for event in events] or [generated_at.astimezone(TIMEZONE).date()]
+    days = [item.start.date() for _, item, _ in items] or [generated_at.astimezone(TIMEZONE).date()]
     # Only the transitions of the years the events fall in: a VTIMEZONE from 1970 on
     # would triple the size of a small office's file.
     calendar.add_component(
@@ -111,9 +124,10 @@ def _calendar(name: str, entries: Sequence[CalendarEntry], generated_at: dt.date
             last_date=dt.date(max(days).year + 1, 1, 1),
         )
     )
-    for event in events:
-        calendar.add_component(event)
-    return calendar.to_ical()
+    # The events follow the time zone, as Calendar.to_ical would write them after it.
+    end = b"END:VCALENDAR\r\n"
+    head = calendar.to_ical().removesuffix(end)
+    return head + b"".join(_event_lines(office, item, page_url, stamp, cache) for office, item, page_url in items) + end
 
 
 def office_calendar(
@@ -122,18 +136,21 @@ def office_calendar(
     cancellations: Sequence[Cancellation],
     page_url: str,
     generated_at: dt.datetime,
+    *,
+    cache: EventCache | None = None,
 ) -> bytes:
     """One office's hours as an iCalendar file (CRLF line endings, UTF-8).
 
-    `generated_at` must carry a time zone; it becomes every event's DTSTAMP.
+    `generated_at` must carry a time zone; it becomes every event's DTSTAMP. Pass the same
+    `cache` (a dict) to office_calendar and combined_calendar within one build.
     """
     entries = [(office, occurrences, cancellations, page_url)]
-    return _calendar(f"Sozialsprechstunde {office.name}", entries, generated_at)
+    return _calendar(f"Sozialsprechstunde {office.name}", entries, generated_at, cache)
 
 
-def combined_calendar(entries: Sequence[CalendarEntry], generated_at: dt.datetime) -> bytes:
+def combined_calendar(entries: Sequence[CalendarEntry], generated_at: dt.datetime, *, cache: EventCache | None = None) -> bytes:
     """The hours of many offices in one file; entries are (office, occurrences, cancellations, page_url)."""
-    return _calendar(COMBINED_CALENDAR_NAME, entries, generated_at)
+    return _calendar(COMBINED_CALENDAR_NAME, entries, generated_at, cache)
 
 
 # --- schema.org ------------------------------------------------------------------------

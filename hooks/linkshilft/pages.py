@@ -18,51 +18,13 @@ from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoes
 
 from . import calendar_export, finder, geo, poster, schedule
 from . import model as m
+from .labels import LANGUAGE_NAMES, QUALIFICATION_LABELS
 
 TEMPLATE_DIR = Path(__file__).resolve().parents[2] / "site_overrides" / "linkshilft"
 NEXT_DATES = 5
 CALENDAR_DAYS = 366  # how far ahead calendar files and the office view look
 DATES_PAGE_DAYS = 28  # the "Termine" page: the coming four weeks
 NEARBY = 3  # other offices named on each office page
-
-LANGUAGE_NAMES = {
-    "de": "Deutsch",
-    "en": "Englisch",
-    "fr": "Französisch",
-    "ru": "Russisch",
-    "uk": "Ukrainisch",
-    "ar": "Arabisch",
-    "fa": "Persisch (Farsi)",
-    "tr": "Türkisch",
-    "pl": "Polnisch",
-    "cs": "Tschechisch",
-    "vi": "Vietnamesisch",
-    "es": "Spanisch",
-    "it": "Italienisch",
-    "ro": "Rumänisch",
-    "bg": "Bulgarisch",
-    "ku": "Kurdisch",
-    "ps": "Paschtu",
-    "ti": "Tigrinya",
-    "so": "Somali",
-    "hsb": "Obersorbisch",
-    "dsb": "Niedersorbisch",
-    "sq": "Albanisch",
-    "sr": "Serbisch",
-    "hr": "Kroatisch",
-    "hu": "Ungarisch",
-    "el": "Griechisch",
-    "zh": "Chinesisch",
-    "pt": "Portugiesisch",
-    "ka": "Georgisch",
-    "hy": "Armenisch",
-}
-QUALIFICATION_LABELS = {
-    "rechtsanwaeltin": "Rechtsanwältin",
-    "rechtsanwalt": "Rechtsanwalt",
-    "volljuristin": "Volljuristin",
-    "volljurist": "Volljurist",
-}
 
 
 @dataclass(frozen=True)
@@ -263,12 +225,13 @@ class PublicSite:
         stamp = dt.datetime.combine(self.data.today, dt.time(0), schedule.TIMEZONE)
         entries = []
         files = []
+        events: calendar_export.EventCache = {}  # each event serialised once for both files
         for office in self.data.public_offices():
             held, cancelled = self._calendar[office.id]
             entry = (office, held, cancelled, self._page_url(office))
             entries.append(entry)
-            files.append((f"stellen/{office.id}/termine.ics", calendar_export.office_calendar(*entry, stamp)))
-        files.append(("termine.ics", calendar_export.combined_calendar(entries, stamp)))
+            files.append((f"stellen/{office.id}/termine.ics", calendar_export.office_calendar(*entry, stamp, cache=events)))
+        files.append(("termine.ics", calendar_export.combined_calendar(entries, stamp, cache=events)))
         return files + self.finder_data.files
 
     @functools.cached_property
