@@ -9,7 +9,7 @@ from __future__ import annotations
 import logging
 from pathlib import Path
 
-from linkshilft import a11y, csp, export, legal
+from linkshilft import a11y, csp, export, legal, search_index
 from linkshilft.pages import GeneratedPage, PublicSite
 from linkshilft.problems import DataError
 from linkshilft.public import prepare
@@ -63,6 +63,11 @@ def on_page_content(html, page, config, files):
     if OFFICE_LIST_MARKER in html:
         return html.replace(OFFICE_LIST_MARKER, _site.render_office_list(page.url))
     return html
+
+
+def on_post_build(config):
+    # Runs after Material's search plugin (hooks follow the plugins), which wrote the index.
+    search_index.add_entries(Path(config.site_dir) / "search" / "search_index.json", _site.search_entries())
 
 
 def on_startup(command, dirty):

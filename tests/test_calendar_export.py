@@ -8,7 +8,7 @@ import json
 from zoneinfo import ZoneInfo
 
 import pytest
-from icalendar import Calendar
+from icalendar import Calendar, Event
 from linkshilft.calendar_export import combined_calendar, event_schedule_jsonld, office_calendar
 from linkshilft.model import (
     Accessibility,
@@ -103,6 +103,42 @@ def test_vtimezone_covers_winter_and_summer_time(office_ics):
 
 def test_lines_end_in_crlf(office_ics):
     assert office_ics.count(b"\n") == office_ics.count(b"\r\n") > 0
+
+
+# The writer is our own (speed); icalendar, which reads the files back, is the judge.
+AWKWARD_NAMES = [
+    "Büro; Ecke Straße, Hinterhof \\ 2. Stock",  # the three characters TEXT escapes
+    "Ä" * 80,  # two octets each: a fold must not split one
+    *("x" * n + ";" + "y" * 10 for n in (44, 45, 46)),  # "SUMMARY:Sozialsprechstunde: " + 45 x: "\\;" at the fold
+    "Beratung 🙂 für alle " * 6,  # four octets
+    "zwei\nZeilen\r\nund drei",
+]
+
+
+@pytest.mark.parametrize("name", AWKWARD_NAMES)
+def test_awkward_text_reads_back_unchanged_and_folds_within_75_octets(name):
+    office = make_office(name=name, how_to_book=name)
+    held = [Occurrence(berlin(2026, 12, 1, 14), berlin(2026, 12, 1, 16), 0, False, name)]
+    raw = office_calendar(office, held, [], PAGE_URL, GENERATED_AT)
+    calendar = parse(raw)
+    expected_name = name.replace("\r\n", "\n")
+    (event,) = calendar.walk("VEVENT")
+    assert str(event["SUMMARY"]) == f"Sozialsprechstunde: {expected_name}"
+    assert f"{expected_name}\n{expected_name}" in str(event["DESCRIPTION"])  # how to book, then the note
+    for line in raw.split(b"\r\n"):
+        assert len(line) <= 75
+        line.decode("utf-8")  # raises if a fold cut a character in two
+        assert not line.endswith(b"\\") or line.endswith(b"\\\\")  # no escape torn from its character
+
+
+def test_written_like_icalendar_writes_it(office_ics):
+    """Byte for byte what icalendar 7 serialises for the same event, so clients see no change."""
+    calendar = parse(office_ics)
+    for event in calendar.walk("VEVENT"):
+        rebuilt = Event()
+        for name, value in event.property_items(recursive=False)[1:-1]:
+            rebuilt.add(name, value, encode=False)
+        assert rebuilt.to_ical() in office_ics
 
 
 @dataclasses.dataclass(frozen=True)

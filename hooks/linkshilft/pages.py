@@ -16,7 +16,7 @@ from pathlib import Path
 
 from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoescape
 
-from . import calendar_export, finder, geo, poster, schedule
+from . import calendar_export, finder, geo, poster, schedule, search_index
 from . import model as m
 from .labels import LANGUAGE_NAMES, QUALIFICATION_LABELS
 
@@ -141,6 +141,7 @@ class PublicSite:
                     f"Kostenlose Sozialsprechstunde in {office['address']['town']}: {office['rhythm_summary']}",
                     "office.html",
                     office["id"],
+                    (("search", {"exclude": True}),),  # one entry per office instead: search_index.py
                 )
             )
         for district in self.data.districts.values():
@@ -219,18 +220,28 @@ class PublicSite:
             ]
         return self.env.get_template(page.template).render(context)
 
+    def search_entries(self) -> list[dict]:
+        return [search_index.office_entry(office) for office in self._offices.values()]
+
     def static_files(self) -> list[tuple[str, bytes]]:
-        """Files beside the pages: one calendar per office and one for all offices."""
+        """Files beside the pages: one calendar per office (a year ahead) and one for all offices.
+
+        The calendar of all offices holds the four weeks of the "Termine" page that offers it:
+        a year of every office would be 28 MB at 1,000 offices, more than any calendar program
+        takes in, and a subscription moves the window on with every daily build.
+        """
         # A fixed stamp per build day keeps rebuilds of the same day byte-identical.
         stamp = dt.datetime.combine(self.data.today, dt.time(0), schedule.TIMEZONE)
+        window_end = self.data.today + dt.timedelta(days=DATES_PAGE_DAYS)
         entries = []
         files = []
         events: calendar_export.EventCache = {}  # each event serialised once for both files
         for office in self.data.public_offices():
             held, cancelled = self._calendar[office.id]
-            entry = (office, held, cancelled, self._page_url(office))
-            entries.append(entry)
-            files.append((f"stellen/{office.id}/termine.ics", calendar_export.office_calendar(*entry, stamp, cache=events)))
+            url = self._page_url(office)
+            calendar = calendar_export.office_calendar(office, held, cancelled, url, stamp, cache=events)
+            files.append((f"stellen/{office.id}/termine.ics", calendar))
+            entries.append((office, calendar_export.before(held, window_end), calendar_export.before(cancelled, window_end), url))
         files.append(("termine.ics", calendar_export.combined_calendar(entries, stamp, cache=events)))
         return files + self.finder_data.files
 
