@@ -31,7 +31,10 @@ def on_config(config):
         settings = {**config.extra.get("linkshilft", {}), "site_url": config.site_url}
         if problems := legal.settings_problems(settings, Path(config.config_file_path)):
             raise DataError(problems)  # no site without a complete Impressum
+        if _site is not None:
+            _site.close()  # `mkdocs serve` builds again: the last build's helpers end
         _site, warnings = prepare(Path(config.config_file_path).parent, settings)
+        _site.draw_qr_codes_ahead()  # in other processes, while MkDocs works on the pages
     except DataError as error:
         for problem in error.problems:
             log.error(str(problem))
@@ -76,7 +79,12 @@ def on_startup(command, dirty):
 
 
 def on_post_page(output, page, config):
-    return _finish(output)
+    return _finish(_site.fill_qr_codes(output))  # the notices' QR codes, drawn meanwhile
+
+
+def on_build_error(error):
+    if _site is not None:
+        _site.close()
 
 
 def on_post_template(output_content, template_name, config):

@@ -6,9 +6,25 @@ import shutil
 from pathlib import Path
 
 import pytest
+from linkshilft import validate
 from linkshilft.pipeline import load_dataset
 
 from tests.support import CASES, ESCAPE_OFFICE, MKDOCS, ROOT, SENTINEL_FILES, TODAY, run
+
+
+@pytest.fixture(autouse=True)
+def fast_and_full_validation_agree(monkeypatch):
+    """Every record any test validates is judged by jsonschema-rs and by jsonschema, which must
+    agree (validate.py trusts the fast "valid" without asking jsonschema)."""
+    fast = validate._surely_valid
+
+    def both(data, kind, schema_dir):
+        verdict = fast(data, kind, schema_dir)
+        full = validate.validator_for(kind, schema_dir).is_valid(data)
+        assert verdict == full, f"jsonschema-rs: {verdict}, jsonschema: {full} für {kind}: {data!r:.1500}"
+        return verdict
+
+    monkeypatch.setattr(validate, "_surely_valid", both)
 
 
 @pytest.fixture

@@ -13,7 +13,8 @@ from bs4 import BeautifulSoup
 from jinja2 import Environment, FileSystemLoader, select_autoescape
 from linkshilft import legal
 from linkshilft import model as m
-from linkshilft.pages import TEMPLATE_DIR, phone_uri
+from linkshilft.labels import phone_uri
+from linkshilft.pages import TEMPLATE_DIR
 
 from tests.support import MKDOCS, ROOT, SENTINEL_LAWYER, TODAY, run
 

@@ -1,7 +1,11 @@
 """The strict loader: YAML 1.2 scalars, no surprises, line numbers kept."""
 
 import pytest
+import yaml
+from linkshilft import validate
 from linkshilft.load import MAX_BYTES, parse_text, read_file
+
+from tests.support import ROOT
 
 
 @pytest.mark.parametrize(
@@ -59,3 +63,24 @@ def test_utf8_byte_order_mark_is_accepted(tmp_path):
     document, problems = read_file(path, "bom.yaml")
     assert problems == []
     assert document.data == {"name": "Görlitz"}
+
+
+# --- the fast validator (validate.py): it alone decides "valid", so it must not be lenient ---
+
+
+@pytest.mark.parametrize(
+    ("change", "valid"),
+    [
+        (lambda r: None, True),
+        (lambda r: r.update(checked_on="2026-13-01"), False),  # format "date": no 13th month
+        (lambda r: r["address"].update(postcode="4229"), False),  # pattern
+        (lambda r: r.update(adress={}), False),  # additionalProperties
+        (lambda r: r.pop("district"), False),  # required, and a reference into common.schema.json
+        (lambda r: r["counselling"]["hours"][0].update(start="25:00"), False),  # nested $ref
+    ],
+)
+def test_fast_validator_judges_like_jsonschema(change, valid):
+    record = yaml.safe_load((ROOT / "data" / "offices" / "leipzig" / "leipzig-plagwitz.yaml").read_text("utf-8"))
+    change(record)
+    assert validate.fast_validator_for("office").is_valid(record) is valid
+    assert validate.validator_for("office").is_valid(record) is valid

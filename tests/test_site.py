@@ -10,8 +10,8 @@ from pathlib import Path
 
 import pytest
 from bs4 import BeautifulSoup
+from linkshilft.labels import legal_note
 from linkshilft.model import Consent, Lawyer, Source
-from linkshilft.pages import legal_note
 
 from tests.support import TODAY
 

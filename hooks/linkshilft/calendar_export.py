@@ -111,29 +111,50 @@ def _local(moment: dt.datetime) -> str:
     return f"TZID={TIMEZONE.key}:{moment.astimezone(TIMEZONE):%Y%m%dT%H%M%S}"
 
 
-def _event(office: Office, item: Occurrence | Cancellation, page_url: str, stamp: dt.datetime) -> bytes:
+class EventCache:
+    """What one build has written: every event (the calendar of all offices repeats them) and,
+    per office and kind of hour, the lines that are the same for all its dates."""
+
+    def __init__(self) -> None:
+        self.events: dict[tuple, bytes] = {}
+        self.fixed: dict[tuple, tuple[bytes, bytes]] = {}
+
+
+def _fixed_lines(office: Office, item: Occurrence | Cancellation, page_url: str, cache: EventCache) -> tuple[bytes, bytes]:
+    """The lines before and after an event's dates, which depend only on office and kind of hour."""
     cancelled = isinstance(item, Cancellation)
-    summary = f"Fällt aus: {event_summary(office)}" if cancelled else event_summary(office)
-    description = _cancelled_description(item, page_url) if cancelled else _held_description(office, item, page_url)
-    lines = [
-        "BEGIN:VEVENT",
-        f"SUMMARY:{_text(summary)}",
-        f"DTSTART;{_local(item.start)}",
-        f"DTEND;{_local(item.end)}",
-        f"DTSTAMP:{stamp:%Y%m%dT%H%M%SZ}",
-        f"UID:{_text(event_uid(office, item.start))}",
-        f"DESCRIPTION:{_text(description)}",
-    ]
-    coordinates = office.address.coordinates
-    if coordinates is not None:
-        lines.append(f"GEO:{float(coordinates.lat)};{float(coordinates.lon)}")
-    lines += [
-        f"LOCATION:{_text(_location(office))}",
-        f"STATUS:{'CANCELLED' if cancelled else 'CONFIRMED'}",
-        f"URL:{page_url}",
-        "END:VEVENT",
-    ]
-    return b"".join(_content_line(line) for line in lines)
+    key = (office.id, page_url, cancelled, item.walk_in, item.note, item.reason if cancelled else None)
+    if key not in cache.fixed:
+        summary = f"Fällt aus: {event_summary(office)}" if cancelled else event_summary(office)
+        description = _cancelled_description(item, page_url) if cancelled else _held_description(office, item, page_url)
+        after = [f"DESCRIPTION:{_text(description)}"]
+        coordinates = office.address.coordinates
+        if coordinates is not None:
+            after.append(f"GEO:{float(coordinates.lat)};{float(coordinates.lon)}")
+        after += [
+            f"LOCATION:{_text(_location(office))}",
+            f"STATUS:{'CANCELLED' if cancelled else 'CONFIRMED'}",
+            f"URL:{page_url}",
+            "END:VEVENT",
+        ]
+        before = _content_line("BEGIN:VEVENT") + _content_line(f"SUMMARY:{_text(summary)}")
+        cache.fixed[key] = (before, b"".join(_content_line(line) for line in after))
+    return cache.fixed[key]
+
+
+def _event(office: Office, item: Occurrence | Cancellation, page_url: str, stamp: dt.datetime, cache: EventCache) -> bytes:
+    # The combined calendar repeats every office's events, so each is written once per build.
+    key = (office.id, item, page_url, stamp)
+    if key not in cache.events:
+        before, after = _fixed_lines(office, item, page_url, cache)
+        dates = (
+            f"DTSTART;{_local(item.start)}",
+            f"DTEND;{_local(item.end)}",
+            f"DTSTAMP:{stamp:%Y%m%dT%H%M%SZ}",
+            f"UID:{_text(event_uid(office, item.start))}",
+        )
+        cache.events[key] = before + b"".join(_content_line(line) for line in dates) + after
+    return cache.events[key]
 
 
 def _utc_stamp(generated_at: dt.datetime) -> dt.datetime:
@@ -151,20 +172,9 @@ def _vtimezone(first_year: int, last_year: int) -> bytes:
     return zone.to_ical()
 
 
-EventCache = dict[tuple, bytes]
-
-
-def _event_lines(office: Office, item: Occurrence | Cancellation, page_url: str, stamp: dt.datetime, cache: EventCache) -> bytes:
-    # The combined calendar repeats every office's events, so each is written once per build.
-    key = (office.id, item, page_url, stamp)
-    if key not in cache:
-        cache[key] = _event(office, item, page_url, stamp)
-    return cache[key]
-
-
 def _calendar(name: str, entries: Sequence[CalendarEntry], generated_at: dt.datetime, cache: EventCache | None) -> bytes:
     stamp = _utc_stamp(generated_at)
-    cache = {} if cache is None else cache
+    cache = EventCache() if cache is None else cache
     items = [
         (office, item, page_url)
         for office, held, cancelled, page_url in entries
@@ -182,7 +192,7 @@ def _calendar(name: str, entries: Sequence[CalendarEntry], generated_at: dt.date
             f"X-WR-TIMEZONE:{TIMEZONE.key}",
         )
     )
-    events = b"".join(_event_lines(office, item, page_url, stamp, cache) for office, item, page_url in items)
+    events = b"".join(_event(office, item, page_url, stamp, cache) for office, item, page_url in items)
     return head + _vtimezone(min(days).year, max(days).year) + events + b"END:VCALENDAR\r\n"
 
 
@@ -203,7 +213,7 @@ def office_calendar(
     """One office's hours as an iCalendar file (CRLF line endings, UTF-8).
 
     `generated_at` must carry a time zone; it becomes every event's DTSTAMP. Pass the same
-    `cache` (a dict) to office_calendar and combined_calendar within one build.
+    `cache` (an EventCache) to office_calendar and combined_calendar within one build.
     """
     entries = [(office, occurrences, cancellations, page_url)]
     return _calendar(f"Sozialsprechstunde {office.name}", entries, generated_at, cache)

@@ -20,7 +20,7 @@ from pathlib import Path, PurePosixPath
 from . import markdown as md
 from . import model as m
 from . import pipeline, relations, schedule
-from .pages import LANGUAGE_NAMES
+from .labels import LANGUAGE_NAMES
 from .problems import Problem
 
 NEXT_DATES = 5

@@ -34,7 +34,8 @@ from jinja2 import Environment
 
 from . import hsds, schedule
 from . import model as m
-from .pages import LANGUAGE_NAMES, QUALIFICATION_LABELS, PublicSite, relative_root
+from .labels import LANGUAGE_NAMES, QUALIFICATION_LABELS
+from .pages import PublicSite, relative_root
 
 FOLDER = "daten"
 MARKER = "<!-- linkshilft:open-data -->"

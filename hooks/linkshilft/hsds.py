@@ -32,7 +32,7 @@ import uuid
 
 from . import model as m
 from . import schedule
-from .pages import LANGUAGE_NAMES
+from .labels import LANGUAGE_NAMES
 
 FILE_NAME = "hsds.json"
 VERSION = "3.0"

@@ -21,7 +21,7 @@ import yaml
 from jinja2 import Environment
 
 from . import model as m
-from .pages import QUALIFICATION_LABELS, phone_uri
+from .labels import QUALIFICATION_LABELS, phone_uri
 from .problems import Problem
 
 SETTINGS_PREFIX = ("extra", "linkshilft")

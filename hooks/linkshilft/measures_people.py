@@ -8,6 +8,7 @@ from collections import Counter
 from . import charts
 from . import internal_model as im
 from . import model as m
+from .labels import QUALIFICATION_LABELS
 from .measures import (
     DUE_SOON_DAYS,
     NEEDS_GUIDANCE,
@@ -24,7 +25,6 @@ from .measures import (
     figures,
     make_table,
 )
-from .pages import QUALIFICATION_LABELS
 
 
 def recruitment(ctx: Context) -> Measure:

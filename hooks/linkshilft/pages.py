@@ -16,9 +16,9 @@ from pathlib import Path
 
 from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoescape
 
-from . import calendar_export, finder, geo, poster, schedule, search_index
+from . import calendar_export, finder, geo, poster, qr, schedule, search_index
 from . import model as m
-from .labels import LANGUAGE_NAMES, QUALIFICATION_LABELS
+from .labels import LANGUAGE_NAMES, counsellors_text, legal_note, phone_uri
 
 TEMPLATE_DIR = Path(__file__).resolve().parents[2] / "site_overrides" / "linkshilft"
 NEXT_DATES = 5
@@ -42,40 +42,6 @@ class GeneratedPage:
         title, description = (json.dumps(text, ensure_ascii=False) for text in (self.title, self.description))
         more = "".join(f"{key}: {json.dumps(value, ensure_ascii=False)}\n" for key, value in self.front_matter)
         return f"---\ntitle: {title}\ndescription: {description}\n{more}---\n"
-
-
-def legal_note(lawyer: m.Lawyer | None) -> str:
-    """Who guides the counselling (RDG § 6 Abs. 2): named only with consent, else by qualification."""
-    if lawyer is not None and lawyer.public_name:
-        return (
-            f"Die Beratung erfolgt unter Anleitung von {QUALIFICATION_LABELS[lawyer.qualification]} {lawyer.public_name} "
-            "(§ 6 Abs. 2 Rechtsdienstleistungsgesetz)."
-        )
-    if lawyer is not None and lawyer.qualification.startswith("volljurist"):
-        # Not every person qualified for judicial office is an attorney; "anwaltlich" would be wrong.
-        return (
-            "Die Beratung erfolgt unter Anleitung einer Volljuristin oder eines Volljuristen "
-            "nach § 6 Rechtsdienstleistungsgesetz."
-        )
-    return "Die Beratung erfolgt unter anwaltlicher Anleitung nach § 6 Rechtsdienstleistungsgesetz."
-
-
-def phone_uri(number: str) -> str:
-    """ "0341 1234567" -> "tel:+493411234567": international form works from any phone."""
-    digits = "".join(ch for ch in number if ch.isdigit() or ch == "+")
-    return "tel:" + ("+49" + digits[1:] if digits.startswith("0") else digits)
-
-
-def counsellors_text(named: list[str], unnamed: int) -> str | None:
-    """Names only of those who consented; the others are counted, never named."""
-    if not named and not unnamed:
-        return None
-    if not named:
-        return "Es beraten geschulte ehrenamtliche Beraterinnen und Berater."
-    others = {0: "", 1: " und eine weitere Person"}.get(unnamed, f" und {unnamed} weitere Personen")
-    names = named[0] if len(named) == 1 else f"{', '.join(named[:-1])} und {named[-1]}"
-    verb = "berät" if len(named) == 1 and not unnamed else "beraten"
-    return f"Es {verb} {names}{others}."
 
 
 def relative_root(page_url: str) -> str:
@@ -110,6 +76,7 @@ class PublicSite:
         self._locations = {o.id: geo.office_location(o, geo.postcode_centroids()) for o in dataset.public_offices()}
         self._nearby = geo.nearest_others({key: loc.point for key, loc in self._locations.items() if loc}, NEARBY)
         self._offices = {o.id: self._office_view(o) for o in dataset.public_offices()}
+        self._qr = qr.QrCodes(())  # draw_qr_codes_ahead() starts drawing the notices' codes
 
     # --- which pages exist -------------------------------------------------------
     def pages(self) -> list[GeneratedPage]:
@@ -186,6 +153,18 @@ class PublicSite:
         ]
         return pages
 
+    # --- QR codes on the notices: drawn in other processes while the pages render (qr.py) ---
+    def draw_qr_codes_ahead(self) -> None:
+        districts = [d.id for d in self.data.districts.values() if self._offices_in(d.id)]
+        self._qr.close()
+        self._qr = qr.QrCodes(poster.qr_urls(self._site_url(), list(self._offices), districts))
+
+    def fill_qr_codes(self, html: str) -> str:
+        return self._qr.fill(html)
+
+    def close(self) -> None:
+        self._qr.close()
+
     # --- HTML --------------------------------------------------------------------
     def render(self, page: GeneratedPage, page_url: str) -> str:
         context = {"root": relative_root(page_url), "today": self._day(self.data.today), "settings": self.settings}
@@ -204,10 +183,12 @@ class PublicSite:
         elif page.template == "dates.html":
             context["days"] = self._dates_by_day()
         elif page.template == "poster.html":
-            context["poster"] = poster.office_poster(self._offices[page.key], self._site_url(), context["today"])
+            context["poster"] = poster.office_poster(self._offices[page.key], self._site_url(), context["today"], qr.placeholder)
         elif page.template == "district_poster.html":
             district = self.data.districts[page.key]
-            context["poster"] = poster.district_poster(district, self._offices_in(page.key), self._site_url(), context["today"])
+            context["poster"] = poster.district_poster(
+                district, self._offices_in(page.key), self._site_url(), context["today"], qr.placeholder
+            )
         elif page.template == "topics.html":
             context["topics"] = [
                 {
@@ -235,7 +216,7 @@ class PublicSite:
         window_end = self.data.today + dt.timedelta(days=DATES_PAGE_DAYS)
         entries = []
         files = []
-        events: calendar_export.EventCache = {}  # each event serialised once for both files
+        events = calendar_export.EventCache()  # each event written once for both files
         for office in self.data.public_offices():
             held, cancelled = self._calendar[office.id]
             url = self._page_url(office)

@@ -4,71 +4,26 @@ Offices hang the notice in their window; the QR code leads to the office page wi
 dates, because the dates printed on paper go out of date. The view models here are plain values
 for the templates site_overrides/linkshilft/poster.html and district_poster.html.
 
-The QR code is the one piece of generated markup that a template inserts unescaped. It is safe
-because of where it comes from and because it is checked before it is trusted:
-
-- it is drawn by segno from the page URL, which is the configured site_url plus an office or
-  district id (ids are checked against the schema pattern [a-z0-9-]); no data text, title or
-  description goes into the SVG – segno encodes the URL as black modules, not as text;
-- segno's output is matched in full against `_SVG`, which allows exactly one <svg> with a
-  viewBox, a white background path and one path of drawing commands made of digits, dots,
-  minus signs, spaces and the letters M, m, h, v, z: no other element, no attribute with text,
-  no style attribute (the site's Content-Security-Policy forbids inline styles), no script, no
-  link. segno's options make it so: no XML declaration or namespace (inline SVG), no size
-  (it scales by its viewBox), our own class, no line class, black on a white quiet zone;
-- the accessible name is a fixed German text added here, never data.
-Anything else raises ValueError and stops the build, instead of inserting unexpected markup.
+The QR codes come from qr.py, which also says why their markup may be inserted unescaped.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
-import segno
 from markupsafe import Markup
 
 from . import model as m
-from . import schedule
+from . import qr, schedule
 
 POSTER_DATES = 4  # a notice hangs for weeks: a few dates, and the QR code for the rest
-QR_BORDER = 4  # the quiet zone the QR standard requires, in modules
-QR_ERROR = "m"  # 15 % of the code may be dirty or torn; "boost" raises it when the size allows
-QR_LABEL = "QR-Code: führt zur Internetseite mit allen Terminen"
-
-_SVG = re.compile(
-    r'<svg viewBox="0 0 (?P<size>[0-9]{2,3}) (?P=size)" class="lh-qr">'
-    r'<path fill="#fff" d="M0 0h(?P=size)v(?P=size)h-(?P=size)z"/>'
-    r'<path stroke="#000" d="[0-9 .Mmhvz-]+"/>'
-    r"</svg>"
-)
-_OPEN_TAG = "<svg "
 
 
 def display_url(url: str) -> str:
     """An address as people type it from paper: without "https://"."""
     return re.sub(r"^https?://", "", url)
-
-
-def qr_code(url: str) -> segno.QRCode:
-    """The QR code for `url`: always a full QR code (no Micro QR), error level M or better."""
-    return segno.make(url, error=QR_ERROR, micro=False, boost_error=True)
-
-
-def qr_svg(url: str) -> Markup:
-    """The QR code for `url` as inline SVG, scalable (viewBox, no size), with a white quiet zone.
-
-    Checked against `_SVG` before it is marked safe; see the module docstring for why this is
-    the one place where markup is not escaped.
-    """
-    code = qr_code(url)
-    svg = code.svg_inline(border=QR_BORDER, omitsize=True, svgclass="lh-qr", lineclass=None, dark="#000", light="#fff")
-    match = _SVG.fullmatch(svg)
-    if match is None or int(match.group("size")) != code.symbol_size(border=QR_BORDER)[0]:
-        raise ValueError(f"Unerwartete SVG-Ausgabe von segno für {url!r}; der QR-Code wird nicht eingefügt.")
-    labelled = svg.replace(_OPEN_TAG, f'{_OPEN_TAG}role="img" aria-label="{QR_LABEL}" ', 1)
-    return Markup(labelled)  # checked above: only numbers and fixed text
 
 
 def _short_day(start: str) -> str:
@@ -80,10 +35,19 @@ def _site_url(site_url: str) -> str:
     return site_url.rstrip("/") + "/"
 
 
-def office_poster(office: dict, site_url: str, computed_on: dict) -> dict:
-    """The notice for one office, from the office page's view model (pages.PublicSite)."""
+def qr_urls(site_url: str, office_ids: Sequence[str], district_ids: Sequence[str]) -> list[str]:
+    """What the QR codes of these notices lead to: the office and district pages."""
     base = _site_url(site_url)
-    page_url = f"{base}stellen/{office['id']}/"
+    return [f"{base}stellen/{key}/" for key in office_ids] + [f"{base}kreise/{key}/" for key in district_ids]
+
+
+def office_poster(office: dict, site_url: str, computed_on: dict, draw: Callable[[str], Markup] = qr.qr_svg) -> dict:
+    """The notice for one office, from the office page's view model (pages.PublicSite).
+
+    `draw` makes the QR code; pages.PublicSite passes qr.QrCodes.svg, drawn ahead in parallel.
+    """
+    base = _site_url(site_url)
+    page_url = qr_urls(base, [office["id"]], [])[0]
     accessibility = ["Stufenloser Zugang" if office["step_free"] else "Kein stufenloser Zugang"]
     if office["accessible_toilet"]:
         accessibility.append("barrierefreie Toilette")
@@ -112,7 +76,7 @@ def office_poster(office: dict, site_url: str, computed_on: dict) -> dict:
         "notes_url": display_url(f"{base}hinweise/"),
         "page_url": page_url,
         "page_url_text": display_url(page_url),
-        "qr": qr_svg(page_url),
+        "qr": draw(page_url),
     }
 
 
@@ -121,10 +85,12 @@ def district_heading(district: m.District) -> str:
     return f"in {district.name}" if district.kind == "kreisfreie_stadt" else f"im {district.name}"
 
 
-def district_poster(district: m.District, offices: Sequence[dict], site_url: str, computed_on: dict) -> dict:
+def district_poster(
+    district: m.District, offices: Sequence[dict], site_url: str, computed_on: dict, draw: Callable[[str], Markup] = qr.qr_svg
+) -> dict:
     """The notice for a district: every public office with its rhythm; the QR code leads to the district page."""
     base = _site_url(site_url)
-    page_url = f"{base}kreise/{district.id}/"
+    page_url = qr_urls(base, [], [district.id])[0]
     return {
         "title": "Kostenlose Sozialsprechstunden",
         "where": district_heading(district),
@@ -145,5 +111,5 @@ def district_poster(district: m.District, offices: Sequence[dict], site_url: str
         "notes_url": display_url(f"{base}hinweise/"),
         "page_url": page_url,
         "page_url_text": display_url(page_url),
-        "qr": qr_svg(page_url),
+        "qr": draw(page_url),
     }
