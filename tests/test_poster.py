@@ -13,7 +13,7 @@ import re
 import pytest
 import segno
 from bs4 import BeautifulSoup
-from linkshilft import poster
+from linkshilft import poster, qr
 from linkshilft.model import District
 from linkshilft.pages import PublicSite
 from linkshilft.pipeline import load_dataset
@@ -52,16 +52,16 @@ def svg_modules(svg) -> tuple[int, set[tuple[int, int]]]:
 
 def expected_modules(url: str) -> tuple[int, set[tuple[int, int]]]:
     code = segno.make(url, error="m", micro=False, boost_error=True)
-    rows = list(code.matrix_iter(border=poster.QR_BORDER))
+    rows = list(code.matrix_iter(border=qr.QR_BORDER))
     return len(rows), {(x, y) for y, row in enumerate(rows) for x, bit in enumerate(row) if bit}
 
 
 def assert_qr_leads_to(svg, url: str):
     size, dark = svg_modules(svg)
     code = segno.make(url, error="m", micro=False, boost_error=True)
-    assert size == 17 + 4 * code.version + 2 * poster.QR_BORDER
+    assert size == 17 + 4 * code.version + 2 * qr.QR_BORDER
     assert (size, dark) == expected_modules(url)
-    border = poster.QR_BORDER
+    border = qr.QR_BORDER
     assert all(border <= x < size - border and border <= y < size - border for x, y in dark), "quiet zone not empty"
     # The three finder patterns sit in the corners, just inside the quiet zone.
     for cx, cy in ((border, border), (size - border - 7, border), (border, size - border - 7)):
@@ -73,13 +73,13 @@ def assert_qr_leads_to(svg, url: str):
 
 def test_qr_svg_draws_the_code_of_the_url_with_a_quiet_zone():
     url = f"{SITE_URL}stellen/leipzig-plagwitz/"
-    svg = BeautifulSoup(str(poster.qr_svg(url)), "html.parser").svg
+    svg = BeautifulSoup(str(qr.qr_svg(url)), "html.parser").svg
     assert_qr_leads_to(svg, url)
-    assert svg["role"] == "img" and svg["aria-label"] == poster.QR_LABEL
+    assert svg["role"] == "img" and svg["aria-label"] == qr.QR_LABEL
 
 
 def test_qr_svg_carries_no_style_script_or_text():
-    markup = str(poster.qr_svg(f"{SITE_URL}stellen/x/"))
+    markup = str(qr.qr_svg(f"{SITE_URL}stellen/x/"))
     assert "style" not in markup and "script" not in markup and "href" not in markup
     soup = BeautifulSoup(markup, "html.parser")
     assert {tag.name for tag in soup.find_all(True)} == {"svg", "path"}
@@ -95,7 +95,41 @@ def test_unexpected_svg_from_segno_stops_the_build(monkeypatch):
 
     monkeypatch.setattr(segno.QRCode, "svg_inline", with_script)
     with pytest.raises(ValueError, match="Unerwartete SVG-Ausgabe"):
-        poster.qr_svg(f"{SITE_URL}stellen/x/")
+        qr.qr_svg(f"{SITE_URL}stellen/x/")
+
+
+URLS = [f"{SITE_URL}stellen/stelle-{n}/" for n in range(7)]
+
+
+def test_codes_drawn_in_other_processes_are_the_codes_drawn_here():
+    codes = qr.QrCodes(URLS, workers=2, parallel_from=1)
+    assert codes.parallel
+    try:
+        assert [codes.svg(url) for url in URLS] == [qr.qr_svg(url) for url in URLS]
+        assert not codes.parallel  # the processes end with the last code collected
+    finally:
+        codes.close()
+
+
+def test_placeholders_are_filled_and_an_unannounced_url_is_drawn_on_the_spot():
+    codes = qr.QrCodes(URLS[:2], workers=0)
+    assert not codes.parallel  # no core to spare: drawn when asked
+    html = f"<figure>{qr.placeholder(URLS[0])}</figure><p>{qr.placeholder(URLS[5])}</p>"
+    filled = codes.fill(html)
+    assert filled == f"<figure>{qr.qr_svg(URLS[0])}</figure><p>{qr.qr_svg(URLS[5])}</p>"
+    assert codes.fill("<p>ohne QR-Code</p>") == "<p>ohne QR-Code</p>"
+
+
+def test_a_placeholder_takes_only_an_address():
+    with pytest.raises(ValueError, match="Keine Adresse"):
+        qr.placeholder("https://x/ --><script>")
+
+
+def test_markup_from_another_process_is_checked_before_it_is_used(monkeypatch):
+    codes = qr.QrCodes(URLS[:1], workers=0)
+    monkeypatch.setattr(qr, "draw", lambda url: "<svg><script>alert(1)</script></svg>")
+    with pytest.raises(ValueError, match="Unerwartete SVG-Ausgabe"):
+        codes.svg(URLS[0])
 
 
 def test_district_heading():

@@ -25,6 +25,7 @@ NEXT_DATES = 5
 CALENDAR_DAYS = 366  # how far ahead calendar files and the office view look
 DATES_PAGE_DAYS = 28  # the "Termine" page: the coming four weeks
 NEARBY = 3  # other offices named on each office page
+FULL_LIST_MAX = 200  # longer lists (start page, topic pages) become a list of districts: a phone must load it
 
 
 @dataclass(frozen=True)
@@ -175,11 +176,9 @@ class PublicSite:
             context["offices"] = self._offices_in(page.key)
         elif page.template == "topic.html":
             context["topic"] = self.data.topics[page.key]
-            context["groups"] = self._district_groups([o for o in self._offices.values() if page.key in o["topic_ids"]])
+            context.update(self._list_or_districts([o for o in self._offices.values() if page.key in o["topic_ids"]]))
         elif page.template == "districts.html":
-            context["districts"] = [
-                {"id": d.id, "name": d.name, "count": len(self._offices_in(d.id))} for d in self.data.districts.values()
-            ]
+            context["districts"] = self._district_counts(list(self._offices.values()))
         elif page.template == "dates.html":
             context["days"] = self._dates_by_day()
         elif page.template == "poster.html":
@@ -242,15 +241,26 @@ class PublicSite:
         )
 
     def render_office_list(self, page_url: str) -> str:
-        """The start page's complete list by district: what people without JavaScript get."""
-        groups = self._district_groups(list(self._offices.values()))
-        return self.env.get_template("office_list.html").render(
-            root=relative_root(page_url), groups=groups, today=self._day(self.data.today)
-        )
+        """The start page's list by district, what people without JavaScript get: every office, or the districts."""
+        context = {"root": relative_root(page_url), "today": self._day(self.data.today)}
+        context.update(self._list_or_districts(list(self._offices.values())))
+        return self.env.get_template("office_list.html").render(context)
 
     # --- view models ---------------------------------------------------------------
     def _offices_in(self, district_id: str) -> list[dict]:
         return [o for o in self._offices.values() if o["district_id"] == district_id]
+
+    def _district_counts(self, offices: list[dict]) -> list[dict]:
+        counts = {d: 0 for d in self.data.districts}
+        for office in offices:
+            counts[office["district_id"]] += 1
+        return [{"id": d.id, "name": d.name, "count": counts[d.id]} for d in self.data.districts.values()]
+
+    def _list_or_districts(self, offices: list[dict]) -> dict:
+        """Every office by district, or, past FULL_LIST_MAX, the districts with their counts."""
+        if len(offices) > FULL_LIST_MAX:
+            return {"groups": [], "districts": self._district_counts(offices)}
+        return {"groups": self._district_groups(offices), "districts": []}
 
     def _district_groups(self, offices: list[dict]) -> list[dict]:
         groups = []
