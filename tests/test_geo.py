@@ -9,7 +9,6 @@ from __future__ import annotations
 import dataclasses
 import math
 import random
-import time
 
 import pytest
 from linkshilft import geo
@@ -87,14 +86,16 @@ def test_within_finds_exactly_the_points_in_the_radius():
         assert [n.km for n in found] == sorted(n.km for n in found)
 
 
-def test_nearest_others_for_5000_offices_is_fast_and_right():
-    points = random_points(5000, seed=5000)
-    started = time.perf_counter()
+def test_nearest_others_is_right_where_offices_crowd():
+    """The cell size shrinks with the number of offices (geo.cell_for); half of these stand in
+    one city, as they would, so most searches start in a crowded cell. (Its speed is measured
+    by `make bench`, not here.)"""
+    rng = random.Random(5000)
+    points = random_points(2500, seed=5000)
+    points.update({f"leipzig-{n}": (LEIPZIG[0] + rng.gauss(0, 0.03), LEIPZIG[1] + rng.gauss(0, 0.05)) for n in range(2500)})
+    assert geo.cell_for(len(points)) < geo.CELL_DEGREES
     nearby = geo.nearest_others(points, 3)
-    elapsed = time.perf_counter() - started
-    # About 0.7 s on a 2-core machine; comparing all pairs would take minutes. Loose for busy CI machines.
-    assert elapsed < 30, f"{elapsed:.1f} s for 5,000 offices"
-    for key in random.Random(1).sample(sorted(points), 50):
+    for key in random.Random(1).sample(sorted(points), 80):
         assert [n.key for n in nearby[key]] == brute_force(points, points[key], 3, exclude=(key,))
 
 

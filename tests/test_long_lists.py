@@ -15,7 +15,7 @@ from linkshilft.pipeline import load_dataset
 from tests.support import ROOT, TODAY
 
 sys.path.insert(0, str(ROOT / "bench"))
-import synthetic  # noqa: E402
+import synthetic
 
 OFFICES = pages.FULL_LIST_MAX + 30
 

@@ -79,7 +79,7 @@ def downloads(site: PublicSite) -> tuple[Download, ...]:
             f"{FOLDER}/stellen.json",
             "Alle Beratungsstellen (JSON)",
             "Alle öffentlichen Angaben jeder Stelle mit den nächsten Terminen, für Programme.",
-            (json.dumps(json_data, ensure_ascii=False, indent=1) + "\n").encode("utf-8"),
+            (json.dumps(json_data, ensure_ascii=False, separators=(",", ":")) + "\n").encode("utf-8"),  # compact: the C encoder
         ),
         Download(
             f"{FOLDER}/stellen.csv",

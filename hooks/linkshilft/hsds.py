@@ -231,4 +231,5 @@ def export(dataset: m.Dataset, site_url: str) -> dict[str, list[dict]]:
 
 
 def export_bytes(dataset: m.Dataset, site_url: str) -> bytes:
-    return (json.dumps(export(dataset, site_url), ensure_ascii=False, indent=1) + "\n").encode("utf-8")
+    # Compact: Python encodes indented JSON in pure Python, ten times slower (2.6 s at 5,000 offices).
+    return (json.dumps(export(dataset, site_url), ensure_ascii=False, separators=(",", ":")) + "\n").encode("utf-8")
