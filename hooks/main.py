@@ -34,7 +34,6 @@ def on_config(config):
         if _site is not None:
             _site.close()  # `mkdocs serve` builds again: the last build's helpers end
         _site, warnings = prepare(Path(config.config_file_path).parent, settings)
-        _site.draw_qr_codes_ahead()  # in other processes, while MkDocs works on the pages
     except DataError as error:
         for problem in error.problems:
             log.error(str(problem))
@@ -46,10 +45,11 @@ def on_config(config):
 
 def on_files(files, config):
     _generated.clear()
+    _site.start_background(Path(config.site_dir))  # calendars and QR codes, in other processes (cleaned folder)
     for page in _site.pages():
         _generated[page.src_uri] = page
         files.append(File.generated(config, page.src_uri, content=page.markdown))
-    for path, content in [*_site.static_files(), *export.files(_site)]:  # calendars, finder data, open data
+    for path, content in [*_site.static_files(), *export.files(_site)]:  # finder data, open data
         files.append(File.generated(config, path, content=content))
     return files
 
@@ -69,6 +69,7 @@ def on_page_content(html, page, config, files):
 
 
 def on_post_build(config):
+    _site.finish_background()  # the calendar files are all written
     # Runs after Material's search plugin (hooks follow the plugins), which wrote the index.
     search_index.add_entries(Path(config.site_dir) / "search" / "search_index.json", _site.search_entries())
 

@@ -13,7 +13,7 @@ import re
 import pytest
 import segno
 from bs4 import BeautifulSoup
-from linkshilft import poster, qr
+from linkshilft import background, poster, qr
 from linkshilft.model import District
 from linkshilft.pages import PublicSite
 from linkshilft.pipeline import load_dataset
@@ -102,18 +102,24 @@ URLS = [f"{SITE_URL}stellen/stelle-{n}/" for n in range(7)]
 
 
 def test_codes_drawn_in_other_processes_are_the_codes_drawn_here():
-    codes = qr.QrCodes(URLS, workers=2, parallel_from=1)
-    assert codes.parallel
+    pool = background.pool(background.PARALLEL_FROM, workers=2)
     try:
+        codes = qr.QrCodes(URLS, pool)
+        assert codes.parallel
         assert [codes.svg(url) for url in URLS] == [qr.qr_svg(url) for url in URLS]
-        assert not codes.parallel  # the processes end with the last code collected
+        assert not codes.parallel  # all collected
     finally:
-        codes.close()
+        pool.shutdown()
+
+
+def test_small_directories_and_single_cores_get_no_processes():
+    assert background.pool(background.PARALLEL_FROM - 1, workers=4) is None
+    assert background.pool(5000, workers=0) is None
 
 
 def test_placeholders_are_filled_and_an_unannounced_url_is_drawn_on_the_spot():
-    codes = qr.QrCodes(URLS[:2], workers=0)
-    assert not codes.parallel  # no core to spare: drawn when asked
+    codes = qr.QrCodes(URLS[:2])
+    assert not codes.parallel  # no pool: drawn when asked
     html = f"<figure>{qr.placeholder(URLS[0])}</figure><p>{qr.placeholder(URLS[5])}</p>"
     filled = codes.fill(html)
     assert filled == f"<figure>{qr.qr_svg(URLS[0])}</figure><p>{qr.qr_svg(URLS[5])}</p>"
@@ -126,7 +132,7 @@ def test_a_placeholder_takes_only_an_address():
 
 
 def test_markup_from_another_process_is_checked_before_it_is_used(monkeypatch):
-    codes = qr.QrCodes(URLS[:1], workers=0)
+    codes = qr.QrCodes(URLS[:1])
     monkeypatch.setattr(qr, "draw", lambda url: "<svg><script>alert(1)</script></svg>")
     with pytest.raises(ValueError, match="Unerwartete SVG-Ausgabe"):
         codes.svg(URLS[0])

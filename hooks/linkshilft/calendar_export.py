@@ -10,12 +10,12 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 
 from icalendar import Timezone
 
-from .model import WEEKDAYS, HourRule, Office
-from .schedule import TIMEZONE, Cancellation, Occurrence, rule_falls_on
+from .model import WEEKDAYS, Dataset, HourRule, Office
+from .schedule import TIMEZONE, Cancellation, Occurrence, occurrences, rule_falls_on
 
 PRODID = "-//DIE LINKE Sachsen//Links.hilft Sprechstundenfinder//DE"
 COMBINED_CALENDAR_NAME = "Sozialsprechstunden von DIE LINKE Sachsen"
@@ -222,6 +222,35 @@ def office_calendar(
 def combined_calendar(entries: Sequence[CalendarEntry], generated_at: dt.datetime, *, cache: EventCache | None = None) -> bytes:
     """The hours of many offices in one file; entries are (office, occurrences, cancellations, page_url)."""
     return _calendar(COMBINED_CALENDAR_NAME, entries, generated_at, cache)
+
+
+def calendar_files(
+    dataset: Dataset, site_url: str, days: int, window_days: int, hours: Mapping[str, tuple[list, list]] | None = None
+) -> list[tuple[str, bytes]]:
+    """Every office's calendar (`days` ahead) and the calendar of all offices (`window_days`).
+
+    The calendar of all offices holds the four weeks of the "Termine" page that offers it:
+    a year of every office would be 28 MB at 1,000 offices, more than any calendar program
+    takes in, and a subscription moves the window on with every daily build. `hours` are the
+    offices' (held, cancelled) hours if already computed, by office id.
+    """
+    today = dataset.today
+    # A fixed stamp per build day keeps rebuilds of the same day byte-identical.
+    stamp = dt.datetime.combine(today, dt.time(0), TIMEZONE)
+    window_end = today + dt.timedelta(days=window_days)
+    base = site_url.rstrip("/") + "/"
+    entries, files = [], []
+    events = EventCache()  # each event written once for both files
+    for office in dataset.public_offices():
+        if hours is not None:
+            held, cancelled = hours[office.id]
+        else:
+            held, cancelled = occurrences(office.counselling, dataset.closures, today, today + dt.timedelta(days=days))
+        url = f"{base}stellen/{office.id}/"
+        files.append((f"stellen/{office.id}/termine.ics", office_calendar(office, held, cancelled, url, stamp, cache=events)))
+        entries.append((office, before(held, window_end), before(cancelled, window_end), url))
+    files.append(("termine.ics", combined_calendar(entries, stamp, cache=events)))
+    return files
 
 
 # --- schema.org ------------------------------------------------------------------------

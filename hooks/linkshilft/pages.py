@@ -11,12 +11,13 @@ from __future__ import annotations
 import datetime as dt
 import functools
 import json
+from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 
 from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoescape
 
-from . import calendar_export, finder, geo, poster, qr, schedule, search_index
+from . import background, calendar_export, finder, geo, poster, qr, schedule, search_index
 from . import model as m
 from .labels import LANGUAGE_NAMES, counsellors_text, legal_note, phone_uri
 
@@ -77,7 +78,10 @@ class PublicSite:
         self._locations = {o.id: geo.office_location(o, geo.postcode_centroids()) for o in dataset.public_offices()}
         self._nearby = geo.nearest_others({key: loc.point for key, loc in self._locations.items() if loc}, NEARBY)
         self._offices = {o.id: self._office_view(o) for o in dataset.public_offices()}
-        self._qr = qr.QrCodes(())  # draw_qr_codes_ahead() starts drawing the notices' codes
+        self._qr = qr.QrCodes(())  # start_background() starts drawing the notices' codes
+        self._pool: ProcessPoolExecutor | None = None
+        self._calendars: Future | None = None
+        self._site_dir: Path | None = None
 
     # --- which pages exist -------------------------------------------------------
     def pages(self) -> list[GeneratedPage]:
@@ -154,17 +158,35 @@ class PublicSite:
         ]
         return pages
 
-    # --- QR codes on the notices: drawn in other processes while the pages render (qr.py) ---
-    def draw_qr_codes_ahead(self) -> None:
+    # --- calendars and the notices' QR codes: made in other processes while pages render ---
+    def start_background(self, site_dir: Path) -> None:
+        """Starts the calendar files (into `site_dir`) and the QR codes; see background.py."""
+        self.close()
+        self._pool = background.pool(len(self._offices))
+        self._site_dir = site_dir
+        if self._pool is not None:  # first in the queue: the QR codes are needed only later
+            job = (self.data, self._site_url(), str(site_dir), CALENDAR_DAYS, DATES_PAGE_DAYS)
+            self._calendars = self._pool.submit(background.write_calendars, *job)
         districts = [d.id for d in self.data.districts.values() if self._offices_in(d.id)]
-        self._qr.close()
-        self._qr = qr.QrCodes(poster.qr_urls(self._site_url(), list(self._offices), districts))
+        self._qr = qr.QrCodes(poster.qr_urls(self._site_url(), list(self._offices), districts), self._pool)
+
+    def finish_background(self) -> None:
+        """Waits for the calendar files, or writes them here if no other process did."""
+        if self._calendars is not None:
+            self._calendars.result()
+        elif self._site_dir is not None:
+            files = calendar_export.calendar_files(self.data, self._site_url(), CALENDAR_DAYS, DATES_PAGE_DAYS, self._calendar)
+            background.write_files(str(self._site_dir), files)
+        self.close()
 
     def fill_qr_codes(self, html: str) -> str:
         return self._qr.fill(html)
 
     def close(self) -> None:
         self._qr.close()
+        if self._pool is not None:
+            self._pool.shutdown(wait=False, cancel_futures=True)
+        self._pool, self._calendars = None, None
 
     # --- HTML --------------------------------------------------------------------
     def render(self, page: GeneratedPage, page_url: str) -> str:
@@ -204,26 +226,9 @@ class PublicSite:
         return [search_index.office_entry(office) for office in self._offices.values()]
 
     def static_files(self) -> list[tuple[str, bytes]]:
-        """Files beside the pages: one calendar per office (a year ahead) and one for all offices.
-
-        The calendar of all offices holds the four weeks of the "Termine" page that offers it:
-        a year of every office would be 28 MB at 1,000 offices, more than any calendar program
-        takes in, and a subscription moves the window on with every daily build.
-        """
-        # A fixed stamp per build day keeps rebuilds of the same day byte-identical.
-        stamp = dt.datetime.combine(self.data.today, dt.time(0), schedule.TIMEZONE)
-        window_end = self.data.today + dt.timedelta(days=DATES_PAGE_DAYS)
-        entries = []
-        files = []
-        events = calendar_export.EventCache()  # each event written once for both files
-        for office in self.data.public_offices():
-            held, cancelled = self._calendar[office.id]
-            url = self._page_url(office)
-            calendar = calendar_export.office_calendar(office, held, cancelled, url, stamp, cache=events)
-            files.append((f"stellen/{office.id}/termine.ics", calendar))
-            entries.append((office, calendar_export.before(held, window_end), calendar_export.before(cancelled, window_end), url))
-        files.append(("termine.ics", calendar_export.combined_calendar(entries, stamp, cache=events)))
-        return files + self.finder_data.files
+        """Files beside the pages that the build's own process writes: the finder's data.
+        The calendars are written by start_background()/finish_background()."""
+        return self.finder_data.files
 
     @functools.cached_property
     def finder_data(self) -> finder.FinderData:

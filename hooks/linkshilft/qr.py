@@ -21,18 +21,16 @@ scoring each in Python, about 3.5 ms per code: 3 s for 1,000 offices and 17 s fo
 the largest part of the build. A fixed mask would be five times faster but gives up what the
 scoring is for (no large same-coloured areas or finder-like patterns that confuse a scanner
 through a shop window). A code depends only on its URL, so `QrCodes` hands all of them to other
-processes as soon as the data is loaded. The notices are rendered with a placeholder
+processes (background.py) before the pages render. The notices are rendered with a placeholder
 (`placeholder`), and the codes are put in (`fill`) as the very last step of each notice page,
 by when they are usually drawn; the main process checks every SVG as before.
 """
 
 from __future__ import annotations
 
-import multiprocessing
-import os
 import re
 from collections.abc import Sequence
-from concurrent.futures import Future, ProcessPoolExecutor
+from concurrent.futures import Executor, Future
 
 import segno
 from markupsafe import Markup
@@ -40,7 +38,6 @@ from markupsafe import Markup
 QR_BORDER = 4  # the quiet zone the QR standard requires, in modules
 QR_ERROR = "m"  # 15 % of the code may be dirty or torn; "boost" raises it when the size allows
 QR_LABEL = "QR-Code: führt zur Internetseite mit allen Terminen"
-PARALLEL_FROM = 200  # fewer codes take less time than starting a process
 CHUNK = 50  # codes per task: few messages between the processes, and the first ones back early
 
 _SVG = re.compile(
@@ -93,42 +90,30 @@ def _draw_all(urls: list[str]) -> list[str]:
     return [draw(url) for url in urls]
 
 
-def spare_cores() -> int:
-    """Cores this process may use beyond its own (the build itself keeps one busy)."""
-    usable = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1
-    return usable - 1
-
-
 class QrCodes:
     """The QR codes of many URLs, drawn ahead in other processes when that pays off.
 
     `svg(url)` returns the checked code, waiting for it if it is still being drawn, and draws
-    it on the spot for a URL that was not announced (or when there is no core to spare). The
-    processes end with the last code collected, or with `close()`.
+    it on the spot for a URL that was not announced, or for all when there is no `pool`.
     """
 
-    def __init__(self, urls: Sequence[str], workers: int | None = None, parallel_from: int = PARALLEL_FROM):
-        workers = spare_cores() if workers is None else workers
+    def __init__(self, urls: Sequence[str], pool: Executor | None = None):
         self._pending: dict[str, tuple[Future, int]] = {}
-        self._pool: ProcessPoolExecutor | None = None
-        if workers < 1 or len(urls) < parallel_from:
+        if pool is None:
             return
-        # "spawn": a fresh interpreter, safe even when `mkdocs serve` runs other threads.
-        self._pool = ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("spawn"))
         for start in range(0, len(urls), CHUNK):
             chunk = list(urls[start : start + CHUNK])
-            future = self._pool.submit(_draw_all, chunk)
+            future = pool.submit(_draw_all, chunk)
             self._pending.update((url, (future, index)) for index, url in enumerate(chunk))
 
     @property
     def parallel(self) -> bool:
-        return self._pool is not None
+        """Whether codes are still being drawn elsewhere."""
+        return bool(self._pending)
 
     def svg(self, url: str) -> Markup:
         pending = self._pending.pop(url, None)
         svg = draw(url) if pending is None else pending[0].result()[pending[1]]
-        if not self._pending:
-            self.close()
         return checked(url, svg)
 
     def fill(self, html: str) -> str:
@@ -138,7 +123,7 @@ class QrCodes:
         return _PLACEHOLDER.sub(lambda match: self.svg(match.group("url")), html)
 
     def close(self) -> None:
+        """Forgets the codes still pending; the pool belongs to whoever made it (background.py)."""
+        for future, _ in self._pending.values():
+            future.cancel()
         self._pending.clear()
-        if self._pool is not None:
-            self._pool.shutdown(wait=False, cancel_futures=True)
-            self._pool = None
