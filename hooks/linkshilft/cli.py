@@ -10,7 +10,7 @@ import json
 import sys
 from pathlib import Path
 
-from . import diff, geocode, internal, new_office, outdated, pipeline, reference, schedule
+from . import new_office, pipeline, schedule
 from .validate import check_metaschemas
 
 
@@ -66,16 +66,23 @@ def main(argv: list[str] | None = None) -> int:
         print("\n".join(messages) if messages else "Alle Schemas sind gültig.")
         return 1 if messages else 0
 
+    # The other modules load only for their command: `validate` runs on every pull request.
     if args.command == "geocode":
+        from . import geocode
+
         return geocode.run(directory, args.office_ids, force=args.force, contact=args.contact)
 
     if args.command == "diff":
+        from . import diff
+
         return diff.run(args.base, directory, today)
 
     if args.command == "new-office":
         return new_office.run(args, directory, today)
 
     if args.command == "reference":
+        from . import reference
+
         kinds = reference.INTERNAL_KINDS if args.internal else reference.KINDS
         if args.update:
             args.update.write_text(reference.update(args.update.read_text("utf-8"), kinds=kinds), "utf-8")
@@ -86,6 +93,8 @@ def main(argv: list[str] | None = None) -> int:
     dataset, problems, warnings = pipeline.load_dataset(directory, today)
     if args.command == "validate":
         if dataset is not None and args.internal:  # internal records refer to public ones: check those first
+            from . import internal
+
             problems = internal.load_internal(internal.internal_dir(Path.cwd()), dataset, Path.cwd())[1]
         for problem in problems:
             print(problem.as_github_annotation() if args.format == "github" else str(problem))
@@ -108,6 +117,8 @@ def main(argv: list[str] | None = None) -> int:
             print(problem, file=sys.stderr)
         return 1
     if args.command == "outdated":
+        from . import outdated
+
         render = outdated.markdown if args.format == "markdown" else outdated.text
         sys.stdout.write(render(outdated.outdated(dataset, today), dataset, today))
         return 0
