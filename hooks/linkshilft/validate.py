@@ -19,12 +19,13 @@ import json
 import re
 from functools import cache
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import jsonschema_rs
-from jsonschema import Draft202012Validator, ValidationError
-from referencing import Registry, Resource
-from referencing.jsonschema import DRAFT202012
+
+if TYPE_CHECKING:  # jsonschema loads only for a record jsonschema-rs rejects (valid data never needs it)
+    from jsonschema import Draft202012Validator, ValidationError
+    from referencing import Registry
 
 from .load import Document
 from .problems import Problem, field_path
@@ -46,6 +47,9 @@ _OWN_MESSAGE_VALIDATORS = {"pattern", "format", "enum", "const", "not"}
 
 @cache
 def _registry(schema_dir: Path) -> Registry:
+    from referencing import Registry, Resource
+    from referencing.jsonschema import DRAFT202012
+
     resources = [
         (path.name, Resource.from_contents(json.loads(path.read_text("utf-8")), default_specification=DRAFT202012))
         for path in sorted(schema_dir.glob("*.schema.json"))
@@ -56,6 +60,8 @@ def _registry(schema_dir: Path) -> Registry:
 @cache
 def validator_for(kind: str, schema_dir: Path = SCHEMA_DIR) -> Draft202012Validator:
     """The compiled validator of schema/<kind>.schema.json (cached: compiled once)."""
+    from jsonschema import Draft202012Validator
+
     registry = _registry(schema_dir)
     schema = registry.contents(f"{kind}.schema.json")
     return Draft202012Validator(schema, registry=registry, format_checker=Draft202012Validator.FORMAT_CHECKER)
@@ -89,6 +95,8 @@ def _surely_valid(data: Any, kind: str, schema_dir: Path) -> bool:
 
 def check_metaschemas(schema_dir: Path = SCHEMA_DIR) -> list[str]:
     """Every schema file must itself be a valid Draft 2020-12 schema; returns German messages."""
+    from jsonschema import Draft202012Validator
+
     messages = []
     for path in sorted(schema_dir.glob("*.schema.json")):
         schema = json.loads(path.read_text("utf-8"))
