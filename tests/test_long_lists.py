@@ -4,7 +4,10 @@ every office. Small directories keep the complete list, which tests/test_site.py
 
 from __future__ import annotations
 
+import datetime as dt
+import re
 import sys
+from pathlib import Path
 
 import pytest
 from bs4 import BeautifulSoup
@@ -12,7 +15,7 @@ from linkshilft import pages
 from linkshilft.pages import PublicSite
 from linkshilft.pipeline import load_dataset
 
-from tests.support import ROOT, TODAY
+from tests.support import MKDOCS, ROOT, TODAY, run
 
 sys.path.insert(0, str(ROOT / "bench"))
 import synthetic
@@ -21,9 +24,13 @@ OFFICES = pages.FULL_LIST_MAX + 30
 
 
 @pytest.fixture(scope="module")
-def large_site(tmp_path_factory) -> PublicSite:
-    data = synthetic.generate(tmp_path_factory.mktemp("large") / "data", OFFICES)
-    dataset, problems, _ = load_dataset(data, TODAY)
+def large_data(tmp_path_factory) -> Path:
+    return synthetic.generate(tmp_path_factory.mktemp("large") / "data", OFFICES)
+
+
+@pytest.fixture(scope="module")
+def large_site(large_data) -> PublicSite:
+    dataset, problems, _ = load_dataset(large_data, TODAY)
     assert problems == []
     return PublicSite(dataset, {"site_url": "https://sprechstunden.example/"})
 
@@ -60,3 +67,47 @@ def test_district_pages_still_list_every_office(large_site):
     html = large_site.render(page, f"kreise/{district}/")
     cards = BeautifulSoup(html, "html.parser").select("ul.lh-cards > li")
     assert len(cards) == sum(o.district == district for o in large_site.data.public_offices()) > 0
+
+
+def test_the_dates_page_leads_to_one_page_of_dates_per_district(large_site):
+    generated = {p.src_uri: p for p in large_site.pages()}
+    index = large_site.render(generated["termine.md"], "termine/")
+    assert "lh-day" not in index
+    links = district_links(index)
+    assert sorted(links) == sorted(f"../termine/{d}/" for d in large_site.data.districts)
+
+    district = "leipzig"
+    html = large_site.render(generated[f"termine/{district}.md"], f"termine/{district}/")
+    assert "<h1>Termine in Leipzig in den nächsten vier Wochen</h1>" in html
+    soup = BeautifulSoup(html, "html.parser")
+    linked = {a["href"].split("/")[-2] for a in soup.select("section.lh-day li a")}
+    offices = large_site.data.offices
+    assert linked and all(offices[key].district == district for key in linked)
+    last_day = TODAY + dt.timedelta(days=27)
+    expected = {  # every held hour of the district's offices in the four weeks, each once
+        (office.id, o.start.isoformat())
+        for office in large_site.data.public_offices()
+        if office.district == district
+        for o in large_site.calendar[office.id][0]
+        if o.start.date() <= last_day
+    }
+    shown = {(li.a["href"].split("/")[-2], li.time["datetime"]) for li in soup.select("section.lh-day li")}
+    assert shown == expected
+
+
+def test_a_large_directory_builds_strictly_with_calendars_and_qr_codes(large_data, large_site, tmp_path):
+    """The whole build past FULL_LIST_MAX: the extra pages are out of the nav (a strict build would
+    stop otherwise), and where a core is spare, calendars and QR codes come from other processes."""
+    out = tmp_path / "site"
+    result = run(
+        [*MKDOCS, "build", "--strict", "--site-dir", str(out)],
+        env={"LINKSHILFT_DATA": str(large_data), "LINKSHILFT_TODAY": TODAY.isoformat()},
+    )
+    assert result.returncode == 0, result.stderr
+    offices = large_site.data.public_offices()
+    assert all((out / "stellen" / o.id / "termine.ics").read_bytes().startswith(b"BEGIN:VCALENDAR") for o in offices)
+    assert (out / "termine.ics").exists() and (out / "termine" / "leipzig" / "index.html").exists()
+    for office in offices[:20]:
+        notice = (out / "stellen" / office.id / "aushang" / "index.html").read_text("utf-8")
+        assert "linkshilft:qr" not in notice  # every placeholder filled
+        assert len(re.findall(r'<svg [^>]*class="lh-qr"', notice)) == 1

@@ -17,7 +17,7 @@ from pathlib import Path
 
 from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoescape
 
-from . import background, calendar_export, finder, geo, poster, qr, schedule, search_index
+from . import background, calendar_export, dates_page, finder, geo, poster, qr, schedule, search_index
 from . import model as m
 from .labels import LANGUAGE_NAMES, counsellors_text, legal_note, phone_uri
 
@@ -105,6 +105,11 @@ class PublicSite:
                 "topics.html",
             ),
         ]
+        if len(self._offices) > FULL_LIST_MAX:  # "Alle Termine" would be megabytes: one page per district
+            for district in self.data.districts.values():
+                where = poster.district_heading(district)
+                title, description = f"Termine {where}", f"Alle Sozialsprechstunden {where} in den nächsten vier Wochen."
+                pages.append(GeneratedPage(f"termine/{district.id}.md", title, description, "dates.html", district.id))
         for office in self._offices.values():
             pages.append(
                 GeneratedPage(
@@ -202,7 +207,7 @@ class PublicSite:
         elif page.template == "districts.html":
             context["districts"] = self._district_counts(list(self._offices.values()))
         elif page.template == "dates.html":
-            context["days"] = self._dates_by_day()
+            context.update(self._dates_context(page.key))
         elif page.template == "poster.html":
             context["poster"] = poster.office_poster(self._offices[page.key], self._site_url(), context["today"], qr.placeholder)
         elif page.template == "district_poster.html":
@@ -365,33 +370,14 @@ class PublicSite:
         """Each public office's held and cancelled hours from today on, CALENDAR_DAYS ahead (for the downloads)."""
         return self._calendar
 
-    def _dates_by_day(self) -> list[dict]:
-        last_day = self.data.today + dt.timedelta(days=DATES_PAGE_DAYS - 1)
-        by_day: dict[dt.date, list[dict]] = {}
-        for office_id, (held, _) in self._calendar.items():
-            office = self._offices[office_id]
-            for occurrence in held:
-                day = occurrence.start.date()
-                if day > last_day:
-                    break
-                by_day.setdefault(day, []).append(
-                    {
-                        "start": occurrence.start.isoformat(),
-                        "end": occurrence.end.isoformat(),
-                        "time": schedule.format_time_range(occurrence.start, occurrence.end),
-                        "office": office,
-                        "walk_in": occurrence.walk_in,
-                    }
-                )
-        return [
-            {
-                "iso": day.isoformat(),
-                "text": schedule.format_day(day),
-                "relative": {0: "Heute", 1: "Morgen"}.get((day - self.data.today).days),
-                "entries": sorted(entries, key=lambda e: (e["start"], e["office"]["address"]["town"], e["office"]["name"])),
-            }
-            for day, entries in sorted(by_day.items())
-        ]
+    def _dates_context(self, district_id: str) -> dict:
+        """All dates, or past FULL_LIST_MAX offices the districts (and then one page of dates each)."""
+        district = self.data.districts.get(district_id)
+        if district is None and len(self._offices) > FULL_LIST_MAX:
+            return {"days": [], "district": None, "districts": self._district_counts(list(self._offices.values()))}
+        ids = [o["id"] for o in self._offices_in(district_id)] if district else None
+        days = dates_page.dates_by_day(self._calendar, self._offices, self.data.today, DATES_PAGE_DAYS, ids)
+        return {"days": days, "district": poster.district_heading(district) if district else None, "districts": []}
 
     def _edit_url(self, office: m.Office) -> str | None:
         base = self.settings.get("edit_base")
