@@ -67,6 +67,11 @@ def test_district_pages_still_list_every_office(large_site):
     html = large_site.render(page, f"kreise/{district}/")
     cards = BeautifulSoup(html, "html.parser").select("ul.lh-cards > li")
     assert len(cards) == sum(o.district == district for o in large_site.data.public_offices()) > 0
+    # The topic pages send people here: each card says what its office counsels on.
+    for card in cards:
+        office = large_site.data.offices[card["data-office"]]
+        topics = card.select_one(".lh-card__topics").get_text()
+        assert all(large_site.data.topics[t].name in topics for t in office.counselling.topics)
 
 
 def test_the_dates_page_leads_to_one_page_of_dates_per_district(large_site):
