@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 
+import holidays
 import pytest
 from linkshilft import schedule
 from linkshilft.model import Closure, Counselling, HourRule, counselling_from_record
@@ -107,14 +108,14 @@ def test_fronleichnam_2027_only_where_it_is_a_holiday(corpus_christi_holiday, ex
 
 def test_holiday_table_is_built_once_per_year_range(monkeypatch):
     calls = []
-    real_country_holidays = schedule.holidays.country_holidays
+    real_country_holidays = holidays.country_holidays
 
     def counting_country_holidays(*args, **kwargs):
         calls.append(kwargs["years"])
         return real_country_holidays(*args, **kwargs)
 
     schedule._holiday_names.cache_clear()
-    monkeypatch.setattr(schedule.holidays, "country_holidays", counting_country_holidays)
+    monkeypatch.setattr(holidays, "country_holidays", counting_country_holidays)  # schedule imports it when needed
     try:
         for weekday in ("monday", "tuesday", "friday"):
             occurrences(counselling(rule(weekday)), (), D(2031, 1, 1), D(2031, 12, 31))
@@ -502,3 +503,13 @@ def test_schedule_problems_of_a_record_mapping():
         ("closures[0].until", '"2026-12-01" liegt vor dem Beginn der Schließzeit ("2026-12-05")'),
         ("hours[2]", "überschneidet sich mit hours[0] (am 8. Dezember 2026 14:00–16:00 Uhr und 15:00–17:00 Uhr)"),
     ]
+
+
+def test_planned_hours_hold_every_occurrence_and_the_cancelled_ones():
+    """The double-booking check trusts that held hours are a subset of planned ones (pipeline.py)."""
+    rules = counselling(rule("tuesday"), rule("thursday"))
+    closures = (Closure(D(2026, 12, 22), D(2027, 1, 6), "Weihnachtspause"),)
+    held, cancelled = occurrences(rules, closures, D(2026, 11, 25), D(2027, 2, 28))
+    planned = schedule.planned_hours(rules, D(2026, 11, 25), D(2027, 2, 28))
+    assert sorted(planned) == sorted((o.start, o.end) for o in [*held, *cancelled])
+    assert cancelled and set(planned) > {(o.start, o.end) for o in held}

@@ -14,7 +14,7 @@ from . import model as m
 from . import relations
 from .load import Document, read_mapping
 from .problems import Problem
-from .schedule import occurrences, schedule_problems
+from .schedule import occurrences, planned_hours, schedule_problems
 from .validate import schema_problems
 
 DATA_ENV = "LINKSHILFT_DATA"
@@ -55,13 +55,19 @@ def load_dataset(directory: Path, today: dt.date) -> tuple[m.Dataset | None, lis
     if not problems:  # hours can only be computed from records that passed every check
         statewide = tuple(m.closure_from_record(c) for c in (records.closures.data["closures"] if records.closures else ()))
 
+        last_day = today + dt.timedelta(weeks=relations.DOUBLE_BOOKING_WEEKS)
+
         def hours_of(document: Document) -> list[tuple]:
-            counselling = m.counselling_from_record(document.data["counselling"])
-            last_day = today + dt.timedelta(weeks=relations.DOUBLE_BOOKING_WEEKS)
-            held, _ = occurrences(counselling, statewide, today, last_day)
+            held, _ = occurrences(m.counselling_from_record(document.data["counselling"]), statewide, today, last_day)
             return [(o.start, o.end) for o in held]
 
-        problems += relations.double_bookings(records, hours_of)
+        def planned(document: Document) -> list[tuple]:
+            return planned_hours(m.counselling_from_record(document.data["counselling"]), today, last_day)
+
+        # Held hours are a subset of planned ones: only a clash among those needs holidays and
+        # closures to tell whether it is real (and which day comes first).
+        if relations.double_bookings(records, planned):
+            problems += relations.double_bookings(records, hours_of)
     warnings = relations.outdated_offices(records, today)
     if problems:
         return None, sorted(problems), warnings

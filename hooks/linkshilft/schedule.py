@@ -19,8 +19,6 @@ from dataclasses import dataclass
 from types import MappingProxyType
 from zoneinfo import ZoneInfo
 
-import holidays
-
 from .model import WEEKDAYS, Closure, Counselling, HourRule
 
 TIMEZONE = ZoneInfo("Europe/Berlin")
@@ -77,7 +75,10 @@ class Cancellation:
 @functools.lru_cache(maxsize=64)
 def _holiday_names(years: tuple[int, ...], catholic: bool) -> Mapping[dt.date, str]:
     # Building a holiday table is the slow part of `occurrences`; thousands of offices
-    # share a handful of (years, catholic) keys.
+    # share a handful of (years, catholic) keys. Imported here: the package loads all 250
+    # countries (0.1 s), which `linkshilft validate` needs only to confirm a double booking.
+    import holidays
+
     categories = (holidays.PUBLIC, holidays.CATHOLIC) if catholic else (holidays.PUBLIC,)
     table = holidays.country_holidays("DE", subdiv="SN", years=years, language="de", categories=categories)
     return MappingProxyType(dict(table))
@@ -137,6 +138,18 @@ def _cancellation(
         if closure.covers(day):
             return "closure", closure.reason
     return None
+
+
+def planned_hours(counselling: Counselling, first_day: dt.date, last_day: dt.date) -> list[tuple[dt.datetime, dt.datetime]]:
+    """Every (start, end) the rules give in [first_day, last_day], before holidays and closures
+    cancel any: a superset of the hours `occurrences` holds."""
+    if counselling.appointment_only:
+        return []
+    return [
+        (dt.datetime.combine(day, rule.start, tzinfo=TIMEZONE), dt.datetime.combine(day, rule.end, tzinfo=TIMEZONE))
+        for rule in counselling.hours
+        for day in _rule_days(rule, first_day, last_day)
+    ]
 
 
 def occurrences(
