@@ -158,10 +158,13 @@ class PublicSite:
                 district.id,
                 meta,
             )
-            for district in self.data.districts.values()
-            if self._offices_in(district.id)
+            for district in self._districts_with_offices()
         ]
         return pages
+
+    def _districts_with_offices(self) -> list[m.District]:
+        """The districts that get a notice (and so a QR code)."""
+        return [district for district in self.data.districts.values() if self._offices_in(district.id)]
 
     # --- calendars and the notices' QR codes: made in other processes while pages render ---
     def start_background(self, site_dir: Path) -> None:
@@ -172,8 +175,10 @@ class PublicSite:
         if self._pool is not None:  # first in the queue: the QR codes are needed only later
             job = (self.data, self._site_url(), str(site_dir), CALENDAR_DAYS, DATES_PAGE_DAYS)
             self._calendars = self._pool.submit(background.write_calendars, *job)
-        districts = [d.id for d in self.data.districts.values() if self._offices_in(d.id)]
-        self._qr = qr.QrCodes(poster.qr_urls(self._site_url(), list(self._offices), districts), self._pool)
+        site_url = self._site_url()
+        urls = [poster.office_url(site_url, key) for key in self._offices]
+        urls += [poster.district_url(site_url, district.id) for district in self._districts_with_offices()]
+        self._qr = qr.QrCodes(urls, self._pool)
 
     def finish_background(self) -> None:
         """Waits for the calendar files, or writes them here if no other process did."""
@@ -360,7 +365,7 @@ class PublicSite:
         }
 
     def _page_url(self, office: m.Office) -> str:
-        return f"{self._site_url()}stellen/{office.id}/"
+        return poster.office_url(self._site_url(), office.id)
 
     def _site_url(self) -> str:
         return f"{self.settings.get('site_url') or '/'}".rstrip("/") + "/"

@@ -35,10 +35,14 @@ def _site_url(site_url: str) -> str:
     return site_url.rstrip("/") + "/"
 
 
-def qr_urls(site_url: str, office_ids: Sequence[str], district_ids: Sequence[str]) -> list[str]:
-    """What the QR codes of these notices lead to: the office and district pages."""
-    base = _site_url(site_url)
-    return [f"{base}stellen/{key}/" for key in office_ids] + [f"{base}kreise/{key}/" for key in district_ids]
+def office_url(site_url: str, office_id: str) -> str:
+    """The office page an office's notice leads to (its QR code and printed address)."""
+    return f"{_site_url(site_url)}stellen/{office_id}/"
+
+
+def district_url(site_url: str, district_id: str) -> str:
+    """The district page a district's notice leads to."""
+    return f"{_site_url(site_url)}kreise/{district_id}/"
 
 
 def office_poster(office: dict, site_url: str, computed_on: dict, draw: Callable[[str], Markup] = qr.qr_svg) -> dict:
@@ -47,7 +51,7 @@ def office_poster(office: dict, site_url: str, computed_on: dict, draw: Callable
     `draw` makes the QR code; pages.PublicSite passes qr.QrCodes.svg, drawn ahead in parallel.
     """
     base = _site_url(site_url)
-    page_url = qr_urls(base, [office["id"]], [])[0]
+    page_url = office_url(base, office["id"])
     accessibility = ["Stufenloser Zugang" if office["step_free"] else "Kein stufenloser Zugang"]
     if office["accessible_toilet"]:
         accessibility.append("barrierefreie Toilette")
@@ -90,7 +94,7 @@ def district_poster(
 ) -> dict:
     """The notice for a district: every public office with its rhythm; the QR code leads to the district page."""
     base = _site_url(site_url)
-    page_url = qr_urls(base, [], [district.id])[0]
+    page_url = district_url(base, district.id)
     return {
         "title": "Kostenlose Sozialsprechstunden",
         "where": district_heading(district),
