@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import os
+import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -99,3 +100,29 @@ def run(command: list[str], env: dict | None = None, cwd: Path = ROOT) -> subpro
     return subprocess.run(
         command, cwd=cwd, env={**os.environ, **(env or {})}, capture_output=True, text=True, timeout=600, check=False
     )
+
+
+# --- test cases as files (tests/cases/, tests/test_cases.py, tests/internal/test_internal_cases.py) ---
+
+
+def case_files(folder: Path) -> list[Path]:
+    """The case files in `folder`: *.yaml, then *.yml, each sorted."""
+    return sorted(folder.glob("*.yaml")) + sorted(folder.glob("*.yml"))
+
+
+def case_expectation(case: Path, target_prefix: str = "data/") -> tuple[str, list[str]]:
+    """(target, messages) from the .expect file beside `case`: its first line says where the case
+    goes ("target: data/..."), the other non-empty lines are the exact messages."""
+    lines = case.with_suffix(".expect").read_text("utf-8").splitlines()
+    assert lines and lines[0].startswith(f"target: {target_prefix}"), (
+        f"{case.name}: .expect must start with 'target: {target_prefix}...'"
+    )
+    return lines[0].removeprefix("target: ").strip(), [line for line in lines[1:] if line.strip()]
+
+
+def place_case(case: Path, project: Path, target_prefix: str = "data/") -> None:
+    """Copies `case` to its target below `project` (the folder that holds data/), replacing a file there."""
+    target, _ = case_expectation(case, target_prefix)
+    destination = project / target
+    destination.parent.mkdir(parents=True, exist_ok=True)
+    shutil.copyfile(case, destination)

@@ -19,19 +19,10 @@ import pytest
 from linkshilft.internal import load_internal
 from linkshilft.pipeline import load_dataset
 
-from tests.support import CASES, TODAY
+from tests.support import CASES, TODAY, case_expectation, case_files, place_case
 
 INTERNAL_CASES = CASES / "internal"
-
-
-def _cases(kind: str) -> list[Path]:
-    return sorted((INTERNAL_CASES / kind).glob("*.yaml")) + sorted((INTERNAL_CASES / kind).glob("*.yml"))
-
-
-def _expectation(case: Path) -> tuple[str, list[str]]:
-    lines = case.with_suffix(".expect").read_text("utf-8").splitlines()
-    assert lines and lines[0].startswith("target: data/internal/"), f"{case.name}: first line 'target: data/internal/...'"
-    return lines[0].removeprefix("target: ").strip(), [line for line in lines[1:] if line.strip()]
+TARGET = "data/internal/"
 
 
 @pytest.fixture
@@ -49,10 +40,7 @@ def _messages(project: Path) -> list[str]:
 
 
 def _with_case(case: Path, project: Path) -> list[str]:
-    target, _ = _expectation(case)
-    destination = project / target
-    destination.parent.mkdir(parents=True, exist_ok=True)
-    shutil.copyfile(case, destination)
+    place_case(case, project, TARGET)
     return _messages(project)
 
 
@@ -60,22 +48,22 @@ def test_internal_base_data_is_valid(project):
     assert _messages(project) == []
 
 
-@pytest.mark.parametrize("case", _cases("valid"), ids=lambda p: p.stem)
+@pytest.mark.parametrize("case", case_files(INTERNAL_CASES / "valid"), ids=lambda p: p.stem)
 def test_valid_internal_case(case, project):
     assert _with_case(case, project) == []
 
 
-@pytest.mark.parametrize("case", _cases("invalid"), ids=lambda p: p.stem)
+@pytest.mark.parametrize("case", case_files(INTERNAL_CASES / "invalid"), ids=lambda p: p.stem)
 def test_invalid_internal_case(case, project):
-    _, expected = _expectation(case)
+    _, expected = case_expectation(case, TARGET)
     assert expected, f"{case.name}: an invalid case needs at least one expected message"
     assert _with_case(case, project) == expected
 
 
 def test_every_internal_case_has_an_expectation():
-    assert _cases("valid") and _cases("invalid")
+    assert case_files(INTERNAL_CASES / "valid") and case_files(INTERNAL_CASES / "invalid")
     for kind in ("valid", "invalid"):
-        for case in _cases(kind):
+        for case in case_files(INTERNAL_CASES / kind):
             assert case.with_suffix(".expect").exists(), f"internal/{kind}/{case.name} has no .expect file"
 
 
