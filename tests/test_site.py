@@ -6,6 +6,7 @@ All tests share one strict build of the sample data (conftest.site), built for a
 from __future__ import annotations
 
 import datetime as dt
+import json
 from pathlib import Path
 
 import pytest
@@ -108,6 +109,22 @@ def test_lawyer_without_consent_is_not_named(site, dataset):
     text = _all_html(site)
     for lawyer in dataset.lawyers.values():
         assert (lawyer.name in text) == lawyer.consent.publish_name, lawyer.id
+
+
+def test_markup_in_data_is_text_on_the_whole_page_head_included(site):
+    """The theme prints page meta unescaped (<title>, description, header topic): data must arrive as text."""
+    for url in ("stellen/leipzig-escape-test", "stellen/leipzig-escape-test/aushang"):
+        soup = page(site, url)
+        assert "<script>alert('name')</script>" in soup.title.get_text(), url
+        topic = soup.select_one("[data-md-component=header-topic]")
+        assert "<script>alert('name')</script>" in topic.get_text(), url
+        assert not [s for s in soup.find_all("script") if "alert" in (s.string or "") and s.get("type") != "application/ld+json"]
+        assert soup.find(["img", "iframe", "b"]) is None, url
+        assert not [e for e in soup.find_all(True) if any(a.startswith("on") for a in e.attrs)], url
+    index = json.loads((site / "search" / "search_index.json").read_text("utf-8"))["docs"]
+    (entry,) = [d for d in index if d["location"] == "stellen/leipzig-escape-test/"]
+    assert "<" not in entry["title"] + entry["text"]
+    assert "<script>alert('name')</script>" in BeautifulSoup(entry["title"], "html.parser").get_text()
 
 
 def test_markup_in_data_is_escaped_everywhere(site):

@@ -16,6 +16,7 @@ from icalendar import Timezone
 
 from .model import WEEKDAYS, Dataset, HourRule, Office
 from .schedule import TIMEZONE, Cancellation, Occurrence, occurrences, rule_falls_on
+from .sinks import ical_text
 
 PRODID = "-//DIE LINKE Sachsen//Links.hilft Sprechstundenfinder//DE"
 COMBINED_CALENDAR_NAME = "Sozialsprechstunden von DIE LINKE Sachsen"
@@ -72,18 +73,6 @@ CRLF = b"\r\n"
 FOLD_OCTETS = 74  # octets before a fold; the continuation's leading space makes 75
 
 
-def _text(value: str) -> str:
-    """An RFC 5545 TEXT value: backslash, semicolon and comma escaped, line breaks as \\n."""
-    return (
-        value.replace("\\", "\\\\")
-        .replace(";", "\\;")
-        .replace(",", "\\,")
-        .replace("\r\n", "\\n")
-        .replace("\n", "\\n")
-        .replace("\r", "\\n")
-    )
-
-
 def _content_line(line: str) -> bytes:
     """One content line in UTF-8, folded after at most 74 octets, never inside a character.
 
@@ -127,17 +116,17 @@ def _fixed_lines(office: Office, item: Occurrence | Cancellation, page_url: str,
     if key not in cache.fixed:
         summary = f"Fällt aus: {event_summary(office)}" if cancelled else event_summary(office)
         description = _cancelled_description(item, page_url) if cancelled else _held_description(office, item, page_url)
-        after = [f"DESCRIPTION:{_text(description)}"]
+        after = [f"DESCRIPTION:{ical_text(description)}"]
         coordinates = office.address.coordinates
         if coordinates is not None:
             after.append(f"GEO:{float(coordinates.lat)};{float(coordinates.lon)}")
         after += [
-            f"LOCATION:{_text(_location(office))}",
+            f"LOCATION:{ical_text(_location(office))}",
             f"STATUS:{'CANCELLED' if cancelled else 'CONFIRMED'}",
             f"URL:{page_url}",
             "END:VEVENT",
         ]
-        before = _content_line("BEGIN:VEVENT") + _content_line(f"SUMMARY:{_text(summary)}")
+        before = _content_line("BEGIN:VEVENT") + _content_line(f"SUMMARY:{ical_text(summary)}")
         cache.fixed[key] = (before, b"".join(_content_line(line) for line in after))
     return cache.fixed[key]
 
@@ -151,7 +140,7 @@ def _event(office: Office, item: Occurrence | Cancellation, page_url: str, stamp
             f"DTSTART;{_local(item.start)}",
             f"DTEND;{_local(item.end)}",
             f"DTSTAMP:{stamp:%Y%m%dT%H%M%SZ}",
-            f"UID:{_text(event_uid(office, item.start))}",
+            f"UID:{ical_text(event_uid(office, item.start))}",
         )
         cache.events[key] = before + b"".join(_content_line(line) for line in dates) + after
     return cache.events[key]
@@ -186,9 +175,9 @@ def _calendar(name: str, entries: Sequence[CalendarEntry], generated_at: dt.date
         for line in (
             "BEGIN:VCALENDAR",
             "VERSION:2.0",
-            f"PRODID:{_text(PRODID)}",
+            f"PRODID:{ical_text(PRODID)}",
             "CALSCALE:GREGORIAN",
-            f"X-WR-CALNAME:{_text(name)}",
+            f"X-WR-CALNAME:{ical_text(name)}",
             f"X-WR-TIMEZONE:{TIMEZONE.key}",
         )
     )

@@ -10,9 +10,10 @@ table beside it with the same numbers: colour is never the only carrier of meani
 from __future__ import annotations
 
 from dataclasses import dataclass
-from html import escape
 
 from markupsafe import Markup
+
+from .sinks import svg_text as escape  # the one way into SVG
 
 # Contrast of at least 3:1 against white and against the dark scheme's background.
 COLOURS = {"working": "#2e7d32", "interim": "#b35c00", "none": "#c62828", "neutral": "#5c6bc0", "muted": "#757575"}

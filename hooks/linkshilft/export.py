@@ -26,7 +26,6 @@ import datetime as dt
 import functools
 import io
 import json
-import re
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 
@@ -36,6 +35,7 @@ from . import hsds, schedule
 from . import model as m
 from .labels import LANGUAGE_NAMES, QUALIFICATION_LABELS
 from .pages import PublicSite, relative_root
+from .sinks import csv_text
 
 FOLDER = "daten"
 MARKER = "<!-- linkshilft:open-data -->"
@@ -48,7 +48,6 @@ LICENSE = {
 }
 PUBLISHER = "DIE LINKE Sachsen"
 TITLE = "Sozialsprechstunden von DIE LINKE Sachsen"
-_FORMULA_START = re.compile(r"^[=+\-@\t\r]")
 
 
 @dataclass(frozen=True)
@@ -221,8 +220,7 @@ def csv_cell(value: object) -> str:
         return "ja" if value else "nein"
     if isinstance(value, float):
         return f"{value}".replace(".", ",")
-    text = str(value)
-    return f"'{text}" if _FORMULA_START.match(text) else text
+    return csv_text(value)
 
 
 def to_csv(columns: Sequence[tuple[str, Callable]], rows: Iterable) -> bytes:

@@ -20,6 +20,7 @@ from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoes
 from . import background, calendar_export, dates_page, finder, geo, poster, qr, schedule, search_index
 from . import model as m
 from .labels import LANGUAGE_NAMES, counsellors_text, legal_note, phone_uri
+from .sinks import script_json, theme_html
 
 TEMPLATE_DIR = Path(__file__).resolve().parents[2] / "site_overrides" / "linkshilft"
 NEXT_DATES = 5
@@ -40,8 +41,9 @@ class GeneratedPage:
 
     @property
     def markdown(self) -> str:
+        # The theme prints title and description unescaped, so page meta holds them as HTML (sinks.py).
         # JSON strings are valid YAML scalars: titles with colons or quotes stay intact.
-        title, description = (json.dumps(text, ensure_ascii=False) for text in (self.title, self.description))
+        title, description = (json.dumps(theme_html(text), ensure_ascii=False) for text in (self.title, self.description))
         more = "".join(f"{key}: {json.dumps(value, ensure_ascii=False)}\n" for key, value in self.front_matter)
         return f"---\ntitle: {title}\ndescription: {description}\n{more}---\n"
 
@@ -56,13 +58,15 @@ def relative_root(page_url: str) -> str:
 
 def template_environment(template_dir: Path = TEMPLATE_DIR) -> Environment:
     """Jinja for generated pages: everything escaped, unknown names are errors, not blanks."""
-    return Environment(
+    env = Environment(
         loader=FileSystemLoader(template_dir),
         autoescape=select_autoescape(default=True, default_for_string=True),
         undefined=StrictUndefined,
         trim_blocks=True,
         lstrip_blocks=True,
     )
+    env.filters["script_json"] = script_json  # JSON inside <script>: the one way (sinks.py)
+    return env
 
 
 class PublicSite:

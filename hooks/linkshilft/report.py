@@ -17,6 +17,7 @@ from . import measures_offices as places
 from . import measures_people as people
 from . import model as m
 from .measures import METRICS, Chart, Decision, Measure, Table, day
+from .sinks import csv_text
 
 DECISION_GROUPS = (
     ("interim-overdue", "Übergangslösungen über dem Zieltermin"),
@@ -35,7 +36,6 @@ MEASURE_TITLES = {
     5: "5 Übergang",
     6: "6 Anleitung",
 }
-SPREADSHEET_FORMULA = ("=", "+", "-", "@", "\t", "\r")
 
 
 @dataclass(frozen=True)
@@ -152,9 +152,9 @@ def csv_bytes(table: Table) -> bytes:
 
 def _spreadsheet_safe(cell: str) -> str:
     """A text that a spreadsheet would run as a formula gets a leading apostrophe (CSV injection)."""
-    if cell.startswith(SPREADSHEET_FORMULA) and not cell.lstrip("+-").replace(",", "").replace(".", "").isdigit():
-        return "'" + cell
-    return cell
+    if cell.lstrip("+-").replace(",", "").replace(".", "").isdigit():  # a signed number, e.g. a change: no formula
+        return cell
+    return csv_text(cell)
 
 
 def figures_yaml(report: Report, schema_path: str = "../../../schema/internal-report.schema.json") -> str:

@@ -17,11 +17,16 @@ import json
 from collections.abc import Iterable
 from pathlib import Path
 
+from .sinks import search_html
+
 SEPARATOR = " · "
 
 
 def office_entry(office: dict) -> dict:
-    """The entry for an office view of pages.PublicSite: plain text, no HTML, no internal value."""
+    """The entry for an office view of pages.PublicSite: plain text made safe as HTML, no internal value.
+
+    Material's search worker inserts `title` and `text` with innerHTML, so both are escaped here.
+    """
     address = office["address"]
     parts = [
         f"{address['street']}, {address['postcode']} {address['town']}",
@@ -32,7 +37,8 @@ def office_entry(office: dict) -> dict:
     languages = [name for name in office["languages"] if name != "Deutsch"]
     if languages:
         parts.append("auch auf " + ", ".join(languages))
-    return {"location": f"stellen/{office['id']}/", "title": office["name"], "text": SEPARATOR.join(p for p in parts if p)}
+    text = SEPARATOR.join(p for p in parts if p)
+    return {"location": f"stellen/{office['id']}/", "title": search_html(office["name"]), "text": search_html(text)}
 
 
 def add_entries(index_file: Path, entries: Iterable[dict]) -> None:
