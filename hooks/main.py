@@ -7,10 +7,13 @@ written), on_files adds the generated pages, on_page_content fills them in.
 from __future__ import annotations
 
 import logging
+import shutil
 from pathlib import Path
+from urllib.parse import urlsplit
 
 from linkshilft import a11y, csp, export, legal, search_index
 from linkshilft.pages import GeneratedPage, PublicSite
+from linkshilft.pipeline import data_dir, display_path
 from linkshilft.problems import DataError
 from linkshilft.public import prepare
 from mkdocs.exceptions import Abort
@@ -23,10 +26,21 @@ FINDER_MARKER = "<!-- linkshilft:finder -->"
 _site: PublicSite | None = None
 _generated: dict[str, GeneratedPage] = {}
 _serving = False  # `mkdocs serve` injects an unhashable live-reload script: no CSP there
+_known: frozenset[str] = frozenset()  # hashes of the inline scripts the site ships (csp.py)
+_unsafe: list[str] = []  # what the tripwire found in this build
+_config_file: Path | None = None
+_docs_dir = "content"
 
 
 def on_config(config):
-    global _site
+    global _site, _known, _config_file, _docs_dir
+    # Material's base script holds this scope instead of the page's relative base URL: the same
+    # script, and so the same hash, on every page, the 404 page included.
+    config.extra.setdefault("scope", urlsplit(config.site_url or "/").path or "/")
+    _known = csp.known_hashes(_theme_scripts(config))
+    _config_file = Path(config.config_file_path)
+    _docs_dir = Path(config.docs_dir).name
+    _unsafe.clear()
     try:
         settings = {**config.extra.get("linkshilft", {}), "site_url": config.site_url}
         if problems := legal.settings_problems(settings, Path(config.config_file_path)):
@@ -70,6 +84,9 @@ def on_page_content(html, page, config, files):
 
 def on_post_build(config):
     _site.finish_background()  # the calendar files are all written
+    if _unsafe:  # the tripwire: no site that could run a script the site does not ship
+        shutil.rmtree(config.site_dir, ignore_errors=True)
+        raise Abort(f"{len(_unsafe)} Mal Markup, das Skript ausführen könnte (siehe oben) – es wurde nichts gebaut.")
     # Runs after Material's search plugin (hooks follow the plugins), which wrote the index.
     search_index.add_entries(Path(config.site_dir) / "search" / "search_index.json", _site.search_entries())
 
@@ -80,7 +97,7 @@ def on_startup(command, dirty):
 
 
 def on_post_page(output, page, config):
-    return _finish(_site.fill_qr_codes(output))  # the notices' QR codes, drawn meanwhile
+    return _finish(_site.fill_qr_codes(output), page.file.dest_uri)  # the notices' QR codes, drawn meanwhile
 
 
 def on_build_error(error):
@@ -89,9 +106,34 @@ def on_build_error(error):
 
 
 def on_post_template(output_content, template_name, config):
-    return _finish(output_content) if template_name == "404.html" else output_content
+    return _finish(output_content, template_name) if template_name == "404.html" else output_content
 
 
-def _finish(html):
+def _finish(html, where):
     html = a11y.ensure_skip_link(html)
-    return html if _serving else csp.add_policy(html)  # last: hashes the scripts as they are sent
+    for finding in csp.unsafe_markup(html, _known):
+        found = csp.origins(finding, _source_files())
+        origin = f" – der Text steht in {', '.join(found[:5])}" if found else ""
+        _unsafe.append(f"{where}: unsicheres Markup: {finding.what}{origin}")
+        log.error(_unsafe[-1])
+    return html if _serving else csp.add_policy(html, _known)  # last: hashes the scripts as they are sent
+
+
+def _theme_scripts(config) -> list[str]:
+    """Every partials/javascripts/*.html of the theme (Material's and site_overrides/), rendered as on a page."""
+    env = config.theme.get_env()
+    folders = [Path(folder) / "partials" / "javascripts" for folder in config.theme.dirs]
+    names = sorted({f"partials/javascripts/{path.name}" for folder in folders for path in folder.glob("*.html")})
+    context = {"config": config, "base_url": config.extra["scope"], "features": config.theme.get("features") or []}
+    return [env.get_template(name).render(context) for name in names]
+
+
+def _source_files() -> list[tuple[str, str]]:
+    """The public data files, the Markdown pages and mkdocs.yml as (path, text): where unsafe text came from."""
+    project, folder = _config_file.parent, data_dir(_config_file.parent)
+    data = [p for p in folder.rglob("*.yaml") if "internal" not in p.relative_to(folder).parts]
+    pages = [p.relative_to(project) for p in (project / _docs_dir).rglob("*.md")]
+    files = [(display_path(p, folder), p) for p in sorted(data)] + [(p.as_posix(), project / p) for p in sorted(pages)]
+    # Regular, small files only: a link to /dev/zero must not hang the error message.
+    readable = [(name, p) for name, p in files if p.is_file() and not p.is_symlink() and p.stat().st_size < 2**20]
+    return [(name, p.read_text("utf-8", errors="replace")) for name, p in [*readable, (_config_file.name, _config_file)]]

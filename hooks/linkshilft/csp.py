@@ -1,8 +1,15 @@
-"""A Content-Security-Policy for every built page, as a <meta> tag with the hashes of its inline scripts.
+"""A Content-Security-Policy for every built page, built from an allowlist, and a tripwire for unsafe markup.
 
-Material's inline scripts cannot carry a nonce, and one of them (partials/javascripts/base.html)
-contains the page's relative base URL, so its hash differs by page depth. Hashing each page's
-own scripts after rendering is therefore the only policy that always fits (MATERIAL_NOTES §1).
+Material's inline scripts cannot carry a nonce, so they are hashed. Only the scripts the site
+knows it ships are hashed: those in the theme's partials/javascripts/*.html, rendered once per
+build (hooks/main.py). With `extra.scope` set, Material's base script no longer holds the
+page's relative base URL, so it is the same on every page, the 404 page included.
+
+Every built page is also checked (`unsafe_markup`): an inline script that is not on the
+allowlist, an event-handler attribute (`on…=`), a `javascript:` URL or an element that embeds
+other documents stops the build. Escaping at the sinks (sinks.py) should make that impossible;
+the tripwire makes a mistake there loud instead of a script that runs. `origins` names the
+data lines that hold the offending text, for the message.
 
 Directives a <meta> policy cannot carry (frame-ancestors, report-uri, sandbox) are left out:
 Chromium logs a console error for them.
@@ -13,15 +20,21 @@ from __future__ import annotations
 import base64
 import hashlib
 import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+from html.parser import HTMLParser
 
-SCRIPT = re.compile(r"<script\b(?P<attributes>[^>]*)>(?P<body>.*?)</script\s*>", re.IGNORECASE | re.DOTALL)
-TYPE = re.compile(r"""\btype\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>]+))""", re.IGNORECASE)
-SRC = re.compile(r"\bsrc\s*=", re.IGNORECASE)
 CHARSET = re.compile(r"<meta\s+charset=[\"']?utf-8[\"']?\s*/?>", re.IGNORECASE)
 HEAD = re.compile(r"<head\b[^>]*>", re.IGNORECASE)
 EXISTING = re.compile(r"<meta\s+http-equiv=[\"']Content-Security-Policy[\"'][^>]*>\s*", re.IGNORECASE)
 # Script types the browser executes; JSON data blocks (Material's __config, JSON-LD) need no hash.
 EXECUTABLE_TYPES = {"", "text/javascript", "application/javascript", "module"}
+# Attributes that hold a URL the browser may follow or load (a javascript: URL there runs script).
+URL_ATTRIBUTES = {"href", "src", "action", "formaction", "xlink:href", "data", "poster", "background", "ping", "cite"}
+# Elements that embed another document or change where links go: the site uses none of them.
+EMBEDDING = {"iframe", "frame", "frameset", "object", "embed", "applet", "base"}
+# Browsers ignore tab and line breaks anywhere in a URL and leading spaces and control characters.
+_URL_NOISE = re.compile(r"[\t\n\r]")
 
 BASE_POLICY = (
     ("default-src", "'none'"),
@@ -38,22 +51,91 @@ BASE_POLICY = (
 )
 
 
+@dataclass(frozen=True)
+class Finding:
+    what: str  # German, e.g. "Ereignis-Attribut „onload“ an <svg>"
+    evidence: re.Pattern  # what to look for in the data files
+
+
+class _Page(HTMLParser):
+    """One pass over a page: its inline scripts (type, text) and everything the tripwire looks for."""
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.scripts: list[tuple[str, str]] = []
+        self.findings: list[Finding] = []
+        self._script: list[str] | None = None
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        values = {name: value or "" for name, value in attrs}
+        for name, value in values.items():
+            if name.startswith("on"):
+                self.findings.append(Finding(f"Ereignis-Attribut „{name}“ an <{tag}>", _word(name, r"\s*=")))
+            url = _URL_NOISE.sub("", value).lstrip("\x00- ").lower()
+            if name in URL_ATTRIBUTES and url.startswith("javascript:"):
+                self.findings.append(Finding(f"javascript:-Adresse in „{name}“ an <{tag}>", _word("javascript", r"\s*:")))
+        if tag in EMBEDDING:
+            self.findings.append(Finding(f"Element <{tag}>", _word(f"<{tag}", "")))
+        if tag == "script" and "src" not in values:
+            self.scripts.append((values.get("type", "").strip().lower(), ""))
+            self._script = []
+
+    def handle_data(self, data: str) -> None:
+        if self._script is not None:
+            self._script.append(data)
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag == "script" and self._script is not None:
+            self.scripts[-1] = (self.scripts[-1][0], "".join(self._script))
+            self._script = None
+
+
+def _word(text: str, after: str) -> re.Pattern:
+    return re.compile(rf"(?<![\w-]){re.escape(text)}{after}", re.IGNORECASE)
+
+
+def _parse(html: str) -> _Page:
+    page = _Page()
+    page.feed(html)
+    page.close()
+    return page
+
+
+def _hash(text: str) -> str:
+    return f"'sha256-{base64.b64encode(hashlib.sha256(text.encode('utf-8')).digest()).decode('ascii')}'"
+
+
 def inline_script_hashes(html: str) -> list[str]:
     """CSP source expressions ('sha256-…') of the executable inline scripts, in document order, without repeats."""
-    hashes: list[str] = []
-    for match in SCRIPT.finditer(html):
-        attributes = match.group("attributes")
-        if SRC.search(attributes):
-            continue
-        type_match = TYPE.search(attributes)
-        script_type = next((g for g in type_match.groups() if g is not None), "") if type_match else ""
-        if script_type.strip().lower() not in EXECUTABLE_TYPES:
-            continue
-        digest = hashlib.sha256(match.group("body").encode("utf-8")).digest()
-        source = f"'sha256-{base64.b64encode(digest).decode('ascii')}'"
-        if source not in hashes:
-            hashes.append(source)
-    return hashes
+    hashes = [_hash(text) for kind, text in _parse(html).scripts if kind in EXECUTABLE_TYPES]
+    return list(dict.fromkeys(hashes))
+
+
+def known_hashes(templates: Iterable[str]) -> frozenset[str]:
+    """The allowlist: hashes of the executable inline scripts in the site's own rendered script templates."""
+    return frozenset(h for text in templates for h in inline_script_hashes(text))
+
+
+def unsafe_markup(html: str, known: frozenset[str]) -> list[Finding]:
+    """What in `html` could run script without being on the allowlist."""
+    page = _parse(html)
+    findings = list(page.findings)
+    for kind, text in page.scripts:
+        if kind in EXECUTABLE_TYPES and _hash(text) not in known:
+            shown = " ".join(text.split())[:60]
+            evidence = re.compile(re.escape(shown[:40]), re.IGNORECASE) if shown.strip() else _word("<script", "")
+            findings.append(Finding(f"unbekanntes Inline-Skript „{shown}“", evidence))
+    return findings
+
+
+def origins(finding: Finding, files: Iterable[tuple[str, str]]) -> list[str]:
+    """`path:line` of every line of the given (path, text) files that holds the finding's evidence."""
+    return [
+        f"{path}:{number}"
+        for path, text in files
+        for number, line in enumerate(text.splitlines(), start=1)
+        if finding.evidence.search(line)
+    ]
 
 
 def policy(script_hashes: list[str]) -> str:
@@ -62,15 +144,17 @@ def policy(script_hashes: list[str]) -> str:
     return "; ".join(f"{name} {value}" for name, value in sources.items())
 
 
-def add_policy(html: str) -> str:
+def add_policy(html: str, known: frozenset[str]) -> str:
     """The page with its CSP meta right after <meta charset> (before any script); other text unchanged.
 
-    An existing CSP meta is replaced, so running twice gives the same page. Text without
-    a <head> (not an HTML page) is returned as it is.
+    The policy lists the hashes of the page's inline scripts that are on the allowlist `known`,
+    never any other. An existing CSP meta is replaced, so running twice gives the same page.
+    Text without a <head> (not an HTML page) is returned as it is.
     """
     html = EXISTING.sub("", html)
     anchor = CHARSET.search(html) or HEAD.search(html)
     if anchor is None:
         return html
-    meta = f'<meta http-equiv="Content-Security-Policy" content="{policy(inline_script_hashes(html))}">'
+    hashes = [h for h in inline_script_hashes(html) if h in known]
+    meta = f'<meta http-equiv="Content-Security-Policy" content="{policy(hashes)}">'
     return f"{html[: anchor.end()]}\n    {meta}{html[anchor.end() :]}"
