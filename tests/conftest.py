@@ -9,6 +9,7 @@ import pytest
 from linkshilft import validate
 from linkshilft.pipeline import load_dataset
 
+from tests.payloads import write_payload_project
 from tests.support import CASES, ESCAPE_OFFICE, MKDOCS, ROOT, SENTINEL_FILES, TODAY, run
 
 
@@ -56,6 +57,22 @@ def site(tmp_path_factory, sample_plus_escape) -> Path:
     )
     assert result.returncode == 0, result.stderr
     return out
+
+
+@pytest.fixture(scope="session")
+def payload_build(tmp_path_factory):
+    """One strict build of a small project with an attack in every free-text field (tests/payloads.py):
+    (site folder, data folder, the filler with every value it wrote)."""
+    project = tmp_path_factory.mktemp("payloads") / "project"
+    data, filler = write_payload_project(project)
+    out = project.parent / "site"
+    result = run(
+        [*MKDOCS, "build", "--strict", "--site-dir", str(out)],
+        env={"LINKSHILFT_DATA": str(data), "LINKSHILFT_TODAY": TODAY.isoformat()},
+        cwd=project,
+    )
+    assert result.returncode == 0, result.stderr
+    return out, data, filler
 
 
 @pytest.fixture(scope="session")
