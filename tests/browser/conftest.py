@@ -10,6 +10,7 @@ import http.server
 import shutil
 import threading
 import time
+from contextlib import contextmanager
 from functools import partial
 from pathlib import Path
 
@@ -49,15 +50,29 @@ class _SiteHandler(http.server.SimpleHTTPRequestHandler):
         pass
 
 
-@pytest.fixture(scope="session")
-def server(site: Path):
-    """Base URL of the session build, served on a free port of 127.0.0.1 in a thread."""
+@contextmanager
+def serving(site: Path):
+    """Base URL of a built site, served on a free port of 127.0.0.1 in a thread."""
     httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), partial(_SiteHandler, directory=str(site)))
     thread = threading.Thread(target=httpd.serve_forever, daemon=True)
     thread.start()
     yield f"http://127.0.0.1:{httpd.server_address[1]}/"
     httpd.shutdown()
     httpd.server_close()
+
+
+@pytest.fixture(scope="session")
+def server(site: Path):
+    """Base URL of the session build."""
+    with serving(site) as url:
+        yield url
+
+
+@pytest.fixture(scope="session")
+def payload_server(payload_build):
+    """Base URL of the build with an attack in every free-text field (tests/payloads.py)."""
+    with serving(payload_build[0]) as url:
+        yield url
 
 
 @pytest.fixture(scope="session")
