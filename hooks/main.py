@@ -111,12 +111,13 @@ def on_post_template(output_content, template_name, config):
 
 def _finish(html, where):
     html = a11y.ensure_skip_link(html)
-    for finding in csp.unsafe_markup(html, _known):
+    secured, findings = csp.secure(html, _known)
+    for finding in findings:
         found = csp.origins(finding, _source_files())
         origin = f" – der Text steht in {', '.join(found[:5])}" if found else ""
         _unsafe.append(f"{where}: unsicheres Markup: {finding.what}{origin}")
         log.error(_unsafe[-1])
-    return html if _serving else csp.add_policy(html, _known)  # last: hashes the scripts as they are sent
+    return html if _serving else secured  # last: the policy hashes the scripts as they are sent
 
 
 def _theme_scripts(config) -> list[str]:

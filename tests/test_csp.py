@@ -11,6 +11,7 @@ import re
 import shutil
 from pathlib import Path
 
+import pytest
 from bs4 import BeautifulSoup
 from linkshilft import csp
 
@@ -209,3 +210,28 @@ def test_the_build_stops_at_markup_that_could_run_script_and_names_page_and_line
     assert "2 Mal Markup, das Skript ausführen könnte (siehe oben) – es wurde nichts gebaut." in result.stdout + result.stderr
     assert "Traceback" not in result.stderr
     assert not (tmp_path / "out").exists()
+
+
+@pytest.mark.parametrize(
+    "markup",
+    [
+        "<svg/onload=alert(1)>",
+        '<a href="x"onclick="alert(1)">x</a>',
+        "<p\nONMOUSEOVER\n=\nalert(1)>x</p>",
+        '<a href="&#106;avascript:alert(1)">x</a>',
+        '<a href="java&Tab;script&colon;alert(1)">x</a>',
+        '<a href="java\nscript:alert(1)">x</a>',
+        "<a href=' JAVASCRIPT:alert(1)'>x</a>",
+        "<form><button formaction=javascript:alert(1)>x</button></form>",
+        "<IFRAME src=x></IFRAME>",
+        "<base href=//x/>",
+        "<SCRIPT >alert(1)</SCRIPT>",
+        '<script data-x=">">alert(1)</script>',
+        "<script>alert(1)",
+    ],
+)
+def test_the_quick_look_passes_nothing_the_parser_would_find(markup):
+    """Most pages are judged by regular expressions alone (csp._looks_safe); each of these must still be found."""
+    known = csp.known_hashes(["<script>var a = 1;</script>"])
+    page = f'<html><head><meta charset="utf-8"><script>var a = 1;</script></head><body>{markup}</body></html>'
+    assert csp.unsafe_markup(page, known) != []

@@ -22,6 +22,7 @@ import hashlib
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
+from html import unescape
 from html.parser import HTMLParser
 
 CHARSET = re.compile(r"<meta\s+charset=[\"']?utf-8[\"']?\s*/?>", re.IGNORECASE)
@@ -35,6 +36,23 @@ URL_ATTRIBUTES = {"href", "src", "action", "formaction", "xlink:href", "data", "
 EMBEDDING = {"iframe", "frame", "frameset", "object", "embed", "applet", "base"}
 # Browsers ignore tab and line breaks anywhere in a URL and leading spaces and control characters.
 _URL_NOISE = re.compile(r"[\t\n\r]")
+# The fast look (`_looks_safe`): regular expressions that match more than the parser would find.
+_SCRIPT_OPEN = re.compile(r"<script(?=[\s/>])", re.IGNORECASE)
+_SCRIPT_CLOSE = re.compile(r"</script\s*>", re.IGNORECASE)
+_TYPE = re.compile(r"""(?:^|\s)type\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>]+))""", re.IGNORECASE)
+_SRC = re.compile(r"(?:^|[\s/\"'])src\s*=", re.IGNORECASE)
+# On the page as lower-cased UTF-8 bytes (str.lower is slow on non-ASCII text); each begins with
+# a literal, which the regex engine finds quickly.
+_HANDLER = re.compile(rb"on[a-z_-]*\s*=")
+_BEFORE_ATTRIBUTE = frozenset(b" \t\n\r\f/\"'")
+_EMBEDDING_TAG = re.compile(rb"<(?:iframe|frame|frameset|object|embed|applet|base)[\s/>]")
+_URL_VALUE = re.compile(
+    rb"""[\s/"'](?:href|src|action|formaction|xlink:href|data|poster|background|ping|cite)\s*=\s*("[^"]*"|'[^']*'|[^\s>]+)"""
+)
+# What a javascript: URL needs in the text: the scheme (browsers drop tab and line breaks inside
+# it), or a character reference that hides a letter, the colon or such a break.
+_SCHEME = re.compile(b"[\t\n\r]*".join(bytes([c]) for c in b"javascript:"))
+_HIDING = re.compile(rb"&(?:#|tab;|newline;|colon;)")
 
 BASE_POLICY = (
     ("default-src", "'none'"),
@@ -71,8 +89,7 @@ class _Page(HTMLParser):
         for name, value in values.items():
             if name.startswith("on"):
                 self.findings.append(Finding(f"Ereignis-Attribut „{name}“ an <{tag}>", _word(name, r"\s*=")))
-            url = _URL_NOISE.sub("", value).lstrip("\x00- ").lower()
-            if name in URL_ATTRIBUTES and url.startswith("javascript:"):
+            if name in URL_ATTRIBUTES and _runs_script(value):
                 self.findings.append(Finding(f"javascript:-Adresse in „{name}“ an <{tag}>", _word("javascript", r"\s*:")))
         if tag in EMBEDDING:
             self.findings.append(Finding(f"Element <{tag}>", _word(f"<{tag}", "")))
@@ -90,6 +107,10 @@ class _Page(HTMLParser):
             self._script = None
 
 
+def _runs_script(url: str) -> bool:
+    return _URL_NOISE.sub("", url).lstrip("\x00- ").lower().startswith("javascript:")
+
+
 def _word(text: str, after: str) -> re.Pattern:
     return re.compile(rf"(?<![\w-]){re.escape(text)}{after}", re.IGNORECASE)
 
@@ -105,10 +126,50 @@ def _hash(text: str) -> str:
     return f"'sha256-{base64.b64encode(hashlib.sha256(text.encode('utf-8')).digest()).decode('ascii')}'"
 
 
+def _script_elements(html: str) -> list[tuple[str, str]]:
+    """(attributes, text) of every <script> element, the fast way; an unclosed one has the rest as text."""
+    elements = []
+    for match in _SCRIPT_OPEN.finditer(html):
+        tag_end = html.find(">", match.end())
+        tag_end = len(html) if tag_end < 0 else tag_end
+        close = _SCRIPT_CLOSE.search(html, tag_end + 1)
+        elements.append((html[match.end() : tag_end], html[tag_end + 1 : close.start() if close else len(html)]))
+    return elements
+
+
+def _inline_scripts(elements: list[tuple[str, str]]) -> list[str]:
+    """The texts of the executable inline scripts among `elements`: what a policy hashes."""
+    texts = []
+    for attributes, body in elements:
+        if _SRC.search(attributes):
+            continue
+        type_match = _TYPE.search(attributes)
+        kind = next((g for g in type_match.groups() if g is not None), "") if type_match else ""
+        if kind.strip().lower() in EXECUTABLE_TYPES:
+            texts.append(body)
+    return texts
+
+
 def inline_script_hashes(html: str) -> list[str]:
     """CSP source expressions ('sha256-…') of the executable inline scripts, in document order, without repeats."""
-    hashes = [_hash(text) for kind, text in _parse(html).scripts if kind in EXECUTABLE_TYPES]
-    return list(dict.fromkeys(hashes))
+    return list(dict.fromkeys(_hash(text) for text in _inline_scripts(_script_elements(html))))
+
+
+def _looks_safe(html: str, hashes: list[str], known: frozenset[str]) -> bool:
+    """True if regular expressions that match more than the parser finds see nothing: most pages,
+    at a small part of the parser's time. Anything else goes to the parser, which decides."""
+    if not known.issuperset(hashes):
+        return False
+    raw = html.encode("utf-8")
+    low = raw.lower()  # same offsets as `raw`
+    if any(low[match.start() - 1] in _BEFORE_ATTRIBUTE for match in _HANDLER.finditer(low)) or _EMBEDDING_TAG.search(low):
+        return False
+    if _SCHEME.search(low) or _HIDING.search(low):
+        for match in _URL_VALUE.finditer(low):
+            value = raw[match.start(1) : match.end(1)].decode("utf-8", "replace")  # references are case-sensitive
+            if _runs_script(unescape(value.strip("\"'"))):
+                return False
+    return True
 
 
 def known_hashes(templates: Iterable[str]) -> frozenset[str]:
@@ -116,8 +177,18 @@ def known_hashes(templates: Iterable[str]) -> frozenset[str]:
     return frozenset(h for text in templates for h in inline_script_hashes(text))
 
 
+def secure(html: str, known: frozenset[str]) -> tuple[str, list[Finding]]:
+    """The page with its policy (`add_policy`), and what in it could run script without being on the allowlist."""
+    hashes = inline_script_hashes(html)
+    findings = [] if _looks_safe(html, hashes, known) else _findings(html, known)
+    return _with_policy(html, [h for h in hashes if h in known]), findings
+
+
 def unsafe_markup(html: str, known: frozenset[str]) -> list[Finding]:
-    """What in `html` could run script without being on the allowlist."""
+    return secure(html, known)[1]
+
+
+def _findings(html: str, known: frozenset[str]) -> list[Finding]:
     page = _parse(html)
     findings = list(page.findings)
     for kind, text in page.scripts:
@@ -151,10 +222,13 @@ def add_policy(html: str, known: frozenset[str]) -> str:
     never any other. An existing CSP meta is replaced, so running twice gives the same page.
     Text without a <head> (not an HTML page) is returned as it is.
     """
+    return _with_policy(html, [h for h in inline_script_hashes(html) if h in known])
+
+
+def _with_policy(html: str, hashes: list[str]) -> str:
     html = EXISTING.sub("", html)
     anchor = CHARSET.search(html) or HEAD.search(html)
     if anchor is None:
         return html
-    hashes = [h for h in inline_script_hashes(html) if h in known]
     meta = f'<meta http-equiv="Content-Security-Policy" content="{policy(hashes)}">'
     return f"{html[: anchor.end()]}\n    {meta}{html[anchor.end() :]}"
