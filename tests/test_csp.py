@@ -196,6 +196,12 @@ def test_the_build_stops_at_markup_that_could_run_script_and_names_page_and_line
     page = project / "content" / "hinweise.md"
     page.write_text(page.read_text("utf-8") + '\n<p onmouseover="alert(1)">x</p>\n\n<script>alert(2)</script>\n', "utf-8")
     lines = len(page.read_text("utf-8").splitlines())
+    # A theme mistake that lets data through (striptags unescapes): the tripwire names the record's file and line.
+    theme = project / "site_overrides" / "main.html"
+    mistake = "{% block announce -%}<p>{{ page.title | striptags }}</p>"
+    theme.write_text(theme.read_text("utf-8").replace("{% block announce -%}", mistake), "utf-8")
+    office = base_data / "offices" / "leipzig" / "leipzig-basis.yaml"
+    office.write_text(office.read_text("utf-8").replace("name: Bürgerbüro Basis", 'name: "Basis <svg onload=alert(3)>"'))
     result = run(
         [*MKDOCS, "build", "--site-dir", str(tmp_path / "out")],
         env={"LINKSHILFT_DATA": str(base_data), "LINKSHILFT_TODAY": TODAY.isoformat()},
@@ -207,7 +213,12 @@ def test_the_build_stops_at_markup_that_could_run_script_and_names_page_and_line
         f" – der Text steht in content/hinweise.md:{lines - 2}"
     ) in result.stderr
     assert "hinweise/index.html: unsicheres Markup: unbekanntes Inline-Skript „alert(2)“" in result.stderr
-    assert "2 Mal Markup, das Skript ausführen könnte (siehe oben) – es wurde nichts gebaut." in result.stdout + result.stderr
+    assert (
+        "stellen/leipzig-basis/index.html: unsicheres Markup: Ereignis-Attribut „onload“ an <svg>"
+        " – der Text steht in data/offices/leipzig/leipzig-basis.yaml:3"
+    ) in result.stderr
+    assert "stellen/leipzig-basis/aushang/index.html: unsicheres Markup: Ereignis-Attribut „onload“ an <svg>" in result.stderr
+    assert "4 Mal Markup, das Skript ausführen könnte (siehe oben) – es wurde nichts gebaut." in result.stdout + result.stderr
     assert "Traceback" not in result.stderr
     assert not (tmp_path / "out").exists()
 
