@@ -10,7 +10,7 @@ from html.parser import HTMLParser
 import pytest
 import yaml
 from bs4 import BeautifulSoup
-from linkshilft import sinks
+from linkshilft import charts, sinks
 from linkshilft.pages import GeneratedPage
 from linkshilft.search_index import office_entry
 
@@ -134,3 +134,14 @@ def test_generated_page_meta_reaches_the_theme_as_escaped_html(text):
     meta = yaml.safe_load(page.markdown.strip().strip("-"))
     assert meta["title"] == sinks.theme_html(text)
     assert meta["description"] == sinks.theme_html(f"Beschreibung {text}")
+
+
+@pytest.mark.parametrize("text", HOSTILE)
+def test_internal_charts_show_hostile_labels_as_text(text):
+    svg = str(charts.bar_chart("c1", text, [(text, 3), ("b", 1)]))
+    svg += str(charts.stacked_bars("c2", text, [(text, [1, 2])], [charts.Series("working", text), charts.Series("none", "x")]))
+    svg += str(charts.office_map("c3", text, [(51.3, 12.4, "working", text)], [charts.Series("working", text)]))
+    soup = BeautifulSoup(f"<div>{svg}</div>", "html.parser")
+    assert {e.name for e in soup.div.find_all(True)} <= {"svg", "title", "desc", "text", "rect", "g", "line", "circle", "path"}
+    assert not [e for e in soup.find_all(True) if any(a.startswith("on") for a in e.attrs)]
+    assert text in [t.get_text() for t in soup.find_all("text")]
