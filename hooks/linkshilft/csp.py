@@ -8,9 +8,10 @@ page's relative base URL, so it is the same on every page, the 404 page included
 Every built page is also checked (`secure`): an inline script that is not on the allowlist, an
 event-handler attribute (`on…=`), a `javascript:` URL or an element that embeds other documents
 stops the build. A quick look with regular expressions that match more than the parser would
-find clears ordinary pages; only the others are parsed (html.parser is ~12 ms a page). Escaping at the sinks (sinks.py) should make that impossible;
-the tripwire makes a mistake there loud instead of a script that runs. `origins` names the
-data lines that hold the offending text, for the message.
+find clears ordinary pages; only the others are parsed (html.parser is ~12 ms a page).
+Escaping at the sinks (sinks.py) should make findings impossible; the tripwire makes a mistake
+there loud instead of a script that runs. `origins` names the data lines that hold the
+offending text, for the message.
 
 Directives a <meta> policy cannot carry (frame-ancestors, report-uri, sandbox) are left out:
 Chromium logs a console error for them.
