@@ -11,7 +11,7 @@ import os
 from pathlib import Path
 
 from . import model as m
-from . import relations, suggest
+from . import redirects, relations, suggest
 from .load import Document, read_mapping
 from .problems import Problem
 from .schedule import occurrences, planned_hours, schedule_problems
@@ -52,6 +52,7 @@ def load_dataset(directory: Path, today: dt.date) -> tuple[m.Dataset | None, lis
     """Returns (dataset, problems, warnings). dataset is None whenever problems is not empty."""
     records, problems = read_records(directory)
     problems += relations.check(records, today, lambda data: schedule_problems(m.counselling_from_record(data)))
+    problems += redirects.problems(records.offices)
     if not problems:  # hours can only be computed from records that passed every check
         statewide = tuple(m.closure_from_record(c) for c in (records.closures.data["closures"] if records.closures else ()))
 
