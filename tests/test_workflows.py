@@ -234,6 +234,23 @@ def test_new_office_form_offers_exactly_the_districts_and_topics_of_the_data():
     assert [option["label"] for option in elements["topics"]["options"]] == [t["name"] for t in topics]
 
 
+def test_new_office_form_asks_for_no_names_and_only_what_the_schema_can_hold():
+    """The form's own checkbox says "no names of persons": it must not ask for one (an MP's office goes by
+    its constituency), and every answer must have a place in the office schema."""
+    form = yaml.safe_load((GITHUB / "ISSUE_TEMPLATE" / "neue-beratungsstelle.yml").read_text("utf-8"))
+    elements = {element.get("id"): element["attributes"] for element in form["body"]}
+    assert "mp" not in elements
+    assert not [a["label"] for a in elements.values() if re.search(r"\bName\b(?! der Stelle)", a.get("label", ""))]
+    mps = yaml.safe_load((ROOT / "data" / "mps.yaml").read_text("utf-8"))["mps"]
+    constituencies = sorted({mp["constituency"] for mp in mps if mp.get("constituency")})
+    assert elements["mp_office"]["options"][: len(constituencies)] == [f"Wahlkreis {c}" for c in constituencies]
+    # step_free is true or false in the schema, required: no third answer.
+    assert elements["step_free"]["options"] == ["ja", "nein"]
+    # accessible_toilet is optional: "weiß ich nicht" leaves it out.
+    schema = json.loads((ROOT / "schema" / "office.schema.json").read_text("utf-8"))["properties"]["accessibility"]
+    assert "accessible_toilet" not in schema["required"] and "step_free" in schema["required"]
+
+
 def test_issue_chooser_and_pull_request_template_link_this_repository():
     config = yaml.safe_load((GITHUB / "ISSUE_TEMPLATE" / "config.yml").read_text("utf-8"))
     assert config["blank_issues_enabled"] is False

@@ -34,6 +34,9 @@ def main(argv: list[str] | None = None) -> int:
         "--update", type=Path, metavar="DATEI", help="die Referenz in DATEI zwischen den Markierungen ersetzen"
     )
     reference_command.add_argument("--internal", action="store_true", help="die Referenz der internen Datensätze (INTERN.md)")
+    reference_command.add_argument(
+        "--all", action="store_true", help="CONTRIBUTING.md (Felder, Meldungen) und INTERN.md erneuern"
+    )
 
     dates = commands.add_parser("dates", help="die nächsten Termine einer Stelle")
     dates.add_argument("office_id", metavar="STELLE")
@@ -84,6 +87,8 @@ def main(argv: list[str] | None = None) -> int:
         from . import reference
 
         kinds = reference.INTERNAL_KINDS if args.internal else reference.KINDS
+        if args.all:
+            return reference.update_documents(Path.cwd())
         if args.update:
             args.update.write_text(reference.update(args.update.read_text("utf-8"), kinds=kinds), "utf-8")
         else:

@@ -25,6 +25,7 @@ from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 from yaml.resolver import BaseResolver
 
 from .problems import Problem, field_path
+from .yaml_slips import duplicate_key, indentation_slip, syntax_slip
 
 MAX_BYTES = 256 * 1024
 
@@ -80,6 +81,7 @@ class Document:
     path: str
     data: Any
     lines: dict[tuple[str | int, ...], int] = field(repr=False)
+    source: tuple[str, ...] = field(default=(), repr=False, compare=False)  # the text, for "meinten Sie" (suggest.py)
 
     def line_of(self, parts: tuple[str | int, ...] | list[str | int]) -> int:
         """Line of the value at `parts`, or of its nearest existing parent."""
@@ -131,6 +133,8 @@ def read_mapping(path: Path, display_path: str) -> tuple[Document | None, list[P
 def parse_text(text: str, display_path: str) -> tuple[Document | None, list[Problem]]:
     if "\x00" in text:
         return None, [Problem(display_path, 1, "", "Datei enthält Nullbytes (keine Textdatei?)")]
+    if slip := indentation_slip(text):  # parses, but as keys like "\xa0\xa0town": name the slip instead
+        return None, [Problem(display_path, slip[0], "", slip[1])]
     parser = _StrictCParser(text)
     try:
         root = parser.get_single_node()
@@ -150,11 +154,12 @@ def parse_text(text: str, display_path: str) -> tuple[Document | None, list[Prob
             Problem(display_path, line, "", "Anker und Verweise (& und *) sind nicht erlaubt; bitte Werte ausschreiben")
         ]
     lines: dict[tuple[str | int, ...], int] = {}
+    source = tuple(text.splitlines())
     try:
-        data = _construct(root, (), lines)
+        data = _construct(root, (), lines, source)
     except _Rejected as rejected:
         return None, [Problem(display_path, rejected.line, rejected.field, rejected.message)]
-    return Document(display_path, data, lines), []
+    return Document(display_path, data, lines, source), []
 
 
 def _first_anchor_line(text: str) -> int | None:
@@ -177,6 +182,8 @@ def _syntax_problem(error: yaml.MarkedYAMLError, text: str) -> tuple[int, str]:
             return number, 'YAML-Syntaxfehler: schließendes Anführungszeichen (") fehlt'
     if error.context and error.context.startswith("while parsing a flow") and error.context_mark:
         line = error.context_mark.line + 1  # where the [ or { was opened
+    elif slip := syntax_slip(text, line):
+        return slip
     if 0 < line <= len(lines) and "\t" in lines[line - 1][: (mark.column + 1 if mark else None)]:
         return line, "YAML-Syntaxfehler: Tabulator statt Leerzeichen zum Einrücken"
     for english, german in _SYNTAX_HINTS.items():
@@ -209,7 +216,7 @@ def _open_double_quote(line: str) -> bool:
     return inside_double
 
 
-def _construct(node: Node, parts: tuple[str | int, ...], lines: dict) -> Any:
+def _construct(node: Node, parts: tuple[str | int, ...], lines: dict, source: tuple[str, ...]) -> Any:
     # Aliases were rejected before (_first_anchor_line), so the node graph is a tree.
     lines[parts] = node.start_mark.line + 1
     if isinstance(node, MappingNode):
@@ -223,18 +230,17 @@ def _construct(node: Node, parts: tuple[str | int, ...], lines: dict) -> Any:
             if key == "<<":
                 raise _Rejected(key_node, field_path(parts), "Zusammenführen mit << ist nicht erlaubt")
             if key in mapping:
-                raise _Rejected(
-                    key_node,
-                    field_path((*parts, key)),
-                    f'Feld "{key}" steht doppelt (zuerst in Zeile {lines[(*parts, key)]})',
-                )
-            mapping[key] = _construct(value_node, (*parts, key), lines)
+                line_text = source[key_node.start_mark.line] if key_node.start_mark.line < len(source) else ""
+                in_entry = bool(parts) and isinstance(parts[-1], int)
+                message = duplicate_key(key, lines[(*parts, key)], in_entry, line_text)
+                raise _Rejected(key_node, field_path((*parts, key)), message)
+            mapping[key] = _construct(value_node, (*parts, key), lines, source)
             lines[(*parts, key)] = key_node.start_mark.line + 1
         return mapping
     if isinstance(node, SequenceNode):
         if node.tag != _SEQ:
             raise _Rejected(node, field_path(parts), f"unzulässiges YAML-Tag {_shown_tag(node.tag)}")
-        return [_construct(item, (*parts, index), lines) for index, item in enumerate(node.value)]
+        return [_construct(item, (*parts, index), lines, source) for index, item in enumerate(node.value)]
     return _scalar(node, parts)
 
 

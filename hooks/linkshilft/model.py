@@ -183,6 +183,7 @@ class Office:
     source: Source
     mp: str | None = None
     directions: str | None = None
+    former_ids: tuple[str, ...] = ()  # old addresses that redirect here (redirects.py)
 
     @property
     def is_public(self) -> bool:
@@ -283,4 +284,5 @@ def office_from_record(data: dict, path: str) -> Office:
         source=Source(path),
         mp=data.get("mp"),
         directions=data.get("directions"),
+        former_ids=tuple(data.get("former_ids", ())),
     )

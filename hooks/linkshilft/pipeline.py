@@ -11,7 +11,7 @@ import os
 from pathlib import Path
 
 from . import model as m
-from . import relations
+from . import redirects, relations, suggest
 from .load import Document, read_mapping
 from .problems import Problem
 from .schedule import occurrences, planned_hours, schedule_problems
@@ -52,6 +52,7 @@ def load_dataset(directory: Path, today: dt.date) -> tuple[m.Dataset | None, lis
     """Returns (dataset, problems, warnings). dataset is None whenever problems is not empty."""
     records, problems = read_records(directory)
     problems += relations.check(records, today, lambda data: schedule_problems(m.counselling_from_record(data)))
+    problems += redirects.problems(records.offices)
     if not problems:  # hours can only be computed from records that passed every check
         statewide = tuple(m.closure_from_record(c) for c in (records.closures.data["closures"] if records.closures else ()))
 
@@ -79,6 +80,7 @@ def read_records(directory: Path) -> tuple[relations.Records, list[Problem]]:
     problems: list[Problem] = []
     known: dict[str, set[str]] = {kind: set() for kind in ("districts", "topics", "mps", "counsellors", "lawyers", "offices")}
     records.known_ids = known
+    hints = suggest.Hints(names=records.names)
     if not directory.is_dir():
         return records, [Problem(directory.name, 1, "", "Datenordner nicht gefunden")]
 
@@ -88,13 +90,16 @@ def read_records(directory: Path) -> tuple[relations.Records, list[Problem]]:
         if document is None:
             return None
         # Ids count as known even if the record is broken: one mistake, one message.
+        # Their display names let a message answer "Miete" or "Olena Petrenko" with the id.
         if kind in LIST_FILES.values():
             for entry in document.data.get(kind, []) if isinstance(document.data.get(kind), list) else []:
                 if isinstance(entry, dict) and isinstance(entry.get("id"), str):
                     known.get(kind, set()).add(entry["id"])
+                    _remember(records.names, hints, kind, entry)
         elif isinstance(document.data.get("id"), str):
             known[kind].add(document.data["id"])
-        found = schema_problems(document, SCHEMA_OF[kind])
+            _remember(records.names, hints, kind, document.data)
+        found = schema_problems(document, SCHEMA_OF[kind], hints=hints)
         problems.extend(found)
         return None if found else document
 
@@ -119,6 +124,14 @@ def read_records(directory: Path) -> tuple[relations.Records, list[Problem]]:
         if (document := parse(path, "offices")) is not None:
             records.offices.append(document)
     return records, problems
+
+
+def _remember(names: dict, hints: suggest.Hints, kind: str, record: dict) -> None:
+    name = record.get("name")
+    names.setdefault(kind, {})[record["id"]] = name if isinstance(name, str) else record["id"]
+    prefixes = record.get("postcode_prefixes")
+    if kind == "districts" and isinstance(prefixes, list) and all(isinstance(p, str) for p in prefixes):
+        hints.prefixes[record["id"]] = tuple(prefixes)
 
 
 def _yaml_files(folder: Path, directory: Path, problems: list[Problem], depth: int) -> list[Path]:

@@ -13,6 +13,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import PurePosixPath
 
+from . import suggest
 from .load import Document
 from .problems import Problem, field_path
 
@@ -34,6 +35,7 @@ class Records:
     lawyers: list[Document] = field(default_factory=list)
     offices: list[Document] = field(default_factory=list)
     known_ids: dict[str, set[str]] = field(default_factory=dict)
+    names: dict[str, dict[str, str]] = field(default_factory=dict)  # kind -> id -> display name, for "meinten Sie"
 
 
 def check(records: Records, today: dt.date, schedule_problems=None) -> list[Problem]:
@@ -79,7 +81,7 @@ def check(records: Records, today: dt.date, schedule_problems=None) -> list[Prob
             problems.append(_at(document, ("id",), f'Kennung "{office_id}" gibt es auch in {first.path}'))
             problems.append(_at(first, ("id",), f'Kennung "{office_id}" gibt es auch in {document.path}'))
         offices_by_id[office_id] = document
-        problems += _office_problems(document, records.known_ids, prefixes, lawyers, today)
+        problems += _office_problems(document, records.known_ids, prefixes, lawyers, today, names=records.names)
         problems += _names_in_text(document, silent_names)
         if schedule_problems is not None:
             for relative, message in schedule_problems(document.data["counselling"]):
@@ -140,7 +142,7 @@ def outdated_offices(records: Records, today: dt.date) -> list[Problem]:
     return warnings
 
 
-def _office_problems(document, known, prefixes, lawyers, today) -> list[Problem]:
+def _office_problems(document, known, prefixes, lawyers, today, *, names=None) -> list[Problem]:
     data, problems = document.data, []
     folder = PurePosixPath(document.path).parent.name
     district = data["district"]
@@ -164,7 +166,9 @@ def _office_problems(document, known, prefixes, lawyers, today) -> list[Problem]
         references.append((("counselling", "counsellors", i), person, "counsellors", "data/counsellors/"))
     for parts, value, kind, where in references:
         if value not in known.get(kind, set()):
-            problems.append(_at(document, parts, f'unbekannte Kennung "{value}" (siehe {where})'))
+            meant = suggest.known_id(value, kind, suggest.Hints(names=names or {}))
+            hint = f' – meinten Sie "{meant}"?' if meant else ""
+            problems.append(_at(document, parts, f'unbekannte Kennung "{value}" (siehe {where}){hint}'))
 
     postcode = data["address"]["postcode"]
     if district in prefixes and not any(postcode.startswith(p) for p in prefixes[district]):
@@ -285,6 +289,10 @@ def _unique_list_ids(entries: list[tuple[Document, int]], key: str) -> list[Prob
 
 def _id_matches_file_name(document: Document) -> list[Problem]:
     stem = PurePosixPath(document.path).stem
+    if renamed := suggest.file_name(stem, document.data["id"]):
+        # The id is right and the file name is not a valid id: changing the id would break the page address.
+        message = f'Dateiname "{stem}.yaml" ist keine gültige Kennung – bitte die Datei umbenennen in "{renamed}" (id bleibt)'
+        return [_at(document, ("id",), message)]
     if document.data["id"] != stem:
         return [_at(document, ("id",), f'"{document.data["id"]}" muss dem Dateinamen entsprechen ("{stem}")')]
     return []
