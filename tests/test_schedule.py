@@ -114,13 +114,13 @@ def test_holiday_table_is_built_once_per_year_range(monkeypatch):
         calls.append(kwargs["years"])
         return real_country_holidays(*args, **kwargs)
 
-    schedule._holiday_names.cache_clear()
+    schedule.holiday_names.cache_clear()
     monkeypatch.setattr(holidays, "country_holidays", counting_country_holidays)  # schedule imports it when needed
     try:
         for weekday in ("monday", "tuesday", "friday"):
             occurrences(counselling(rule(weekday)), (), D(2031, 1, 1), D(2031, 12, 31))
     finally:
-        schedule._holiday_names.cache_clear()
+        schedule.holiday_names.cache_clear()
     assert calls == [(2031,)]
 
 

@@ -17,9 +17,9 @@ import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
 
+from . import conditions, pipeline, schedule
 from . import markdown as md
 from . import model as m
-from . import pipeline, relations, schedule
 from .labels import LANGUAGE_NAMES
 from .problems import Problem
 
@@ -248,7 +248,7 @@ def _added_office(office: m.Office, side: Side, today: dt.date) -> list[str]:
 
 
 def _outdated_hint(office: m.Office, today: dt.date) -> list[str]:
-    if not relations.is_outdated(office.checked_on, today):
+    if not conditions.is_outdated(office.checked_on, today):
         return []
     return [
         "",

@@ -9,14 +9,14 @@ from __future__ import annotations
 
 import datetime as dt
 
+from . import conditions, schedule
 from . import markdown as md
 from . import model as m
-from . import relations, schedule
 
 
 def outdated(dataset: m.Dataset, today: dt.date) -> list[m.Office]:
     """Every office (shown on the site or not) past the limit, the longest unchecked first."""
-    offices = (o for o in dataset.offices.values() if relations.is_outdated(o.checked_on, today))
+    offices = (o for o in dataset.offices.values() if conditions.is_outdated(o.checked_on, today))
     return sorted(offices, key=lambda o: (o.checked_on, o.source.path))
 
 
