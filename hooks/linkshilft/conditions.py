@@ -119,7 +119,9 @@ def day_checks(records, today: dt.date, statewide: Sequence[m.Closure] = (), boo
                 conditions.append(Condition("guidance-ended", data["id"], problem, new_is_error=True))
                 continue
             guided.setdefault(lawyer.data["id"], []).append(document)
-        counselling_model = m.counselling_from_record(counselling)
+        counselling_model = records.models.get(document.path)
+        if counselling_model is None:
+            counselling_model = records.models[document.path] = m.counselling_from_record(counselling)
         taking_place.append((document, counselling_model))
         conditions += _hours_ending(document, counselling_model, today)
     for lawyer_id, offices in guided.items():

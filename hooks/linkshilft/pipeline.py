@@ -6,6 +6,7 @@ returns the Dataset or every problem found, never both, and never raises for bad
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import os
 from pathlib import Path
@@ -77,7 +78,9 @@ def on_day(
     errors = sorted([*problems, *day.errors])
     if errors:
         return None, errors, day.conditions
-    return _dataset(records, today, day.resting), [], day.conditions
+    if "dataset" not in records.models:
+        records.models["dataset"] = _dataset(records, today)
+    return dataclasses.replace(records.models["dataset"], today=today, resting=day.resting), [], day.conditions
 
 
 def read_records(directory: Path) -> tuple[relations.Records, list[Problem]]:
@@ -147,7 +150,7 @@ def _yaml_files(folder: Path, directory: Path, problems: list[Problem], depth: i
     return found
 
 
-def _dataset(records: relations.Records, today: dt.date, resting: frozenset[str] = frozenset()) -> m.Dataset:
+def _dataset(records: relations.Records, today: dt.date) -> m.Dataset:
     def listed(entries, key, make):
         return {d.data[key][i]["id"]: make(d.data[key][i]) for d, i in entries}
 
@@ -183,5 +186,4 @@ def _dataset(records: relations.Records, today: dt.date, resting: frozenset[str]
         offices={d.data["id"]: m.office_from_record(d.data, d.path) for d in records.offices},
         closures=tuple(m.closure_from_record(c) for c in (records.closures.data["closures"] if records.closures else ())),
         today=today,
-        resting=resting,
     )

@@ -33,6 +33,8 @@ class Records:
     lawyers: list[Document] = field(default_factory=list)
     offices: list[Document] = field(default_factory=list)
     known_ids: dict[str, set[str]] = field(default_factory=dict)
+    # Models made from these documents, kept for the next day's checks (pipeline.on_day, conditions.py).
+    models: dict = field(default_factory=dict, repr=False)
 
 
 def check(records: Records, schedule_problems=None) -> list[Problem]:
