@@ -129,9 +129,9 @@ def day_checks(records, today: dt.date, statewide: Sequence[m.Closure] = (), boo
         left = (until - today).days
         if left <= AGREEMENT_WARN_DAYS:
             names = ", ".join(sorted(d.data["id"] for d in offices))
-            count = f"{len(offices)} {'Stelle' if len(offices) == 1 else 'Stellen'}"
+            count = "ruht 1 Stelle" if len(offices) == 1 else f"ruhen {len(offices)} Stellen"
             message = (
-                f"die Vereinbarung endet am {until:%d.%m.%Y} ({_in_days(left)}); danach ruhen {count} ({names}) – "
+                f"die Vereinbarung endet am {until:%d.%m.%Y} ({_in_days(left)}); danach {count} ({names}) – "
                 "bitte rechtzeitig verlängern"
             )
             problem = _at(lawyers[lawyer_id], ("agreement", "valid_until"), message)
