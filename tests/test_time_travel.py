@@ -14,11 +14,13 @@ import functools
 import shutil
 from pathlib import Path
 
+import pytest
 import yaml
+from bs4 import BeautifulSoup
 from linkshilft import pipeline
 from linkshilft.pages import PublicSite
 
-from tests.support import CASES, ROOT, TODAY
+from tests.support import CASES, MKDOCS, ROOT, TODAY, run
 
 DAYS = 400
 
@@ -94,3 +96,45 @@ def test_the_site_is_made_on_the_day_after_each_agreement_ends():
             assert "ruht zurzeit" in site.render(page, f"stellen/{office_id}/")
             assert f"stellen/{office_id}/aushang.md" not in pages
             assert office_id not in site.calendar
+
+
+AFTER_AGREEMENT = dt.date(2028, 1, 2)  # vogelsang-ricarda's agreement ended on 31 December 2027
+
+
+@pytest.fixture(scope="module")
+def later_site(tmp_path_factory) -> Path:
+    """One real strict build of the unchanged sample data on a day after an agreement ended."""
+    out = tmp_path_factory.mktemp("later") / "site"
+    result = run(
+        [*MKDOCS, "build", "--strict", "--site-dir", str(out)],
+        env={"LINKSHILFT_DATA": str(ROOT / "data"), "LINKSHILFT_TODAY": AFTER_AGREEMENT.isoformat()},
+    )
+    assert result.returncode == 0, result.stderr
+    return out
+
+
+def test_a_real_build_after_an_agreement_ended_pauses_its_offices_and_offers_them_nowhere(later_site):
+    resting = _ended_guidance(ROOT / "data", AFTER_AGREEMENT)
+    assert len(resting) == 20
+    offered_anywhere = [
+        "index.html",
+        "termine/index.html",
+        "termine.ics",
+        "finder/stellen.json",
+        "daten/stellen.json",
+        "daten/stellen.csv",
+        "daten/termine.csv",
+        "daten/hsds.json",
+        "search/search_index.json",
+        *(str(p.relative_to(later_site)) for p in (later_site / "kreise").rglob("index.html")),
+        *(str(p.relative_to(later_site)) for p in (later_site / "themen").rglob("index.html")),
+    ]
+    texts = {name: (later_site / name).read_text("utf-8") for name in offered_anywhere}
+    for office_id in resting:
+        for name, text in texts.items():
+            assert office_id not in text, f"{office_id} in {name}"
+        page = BeautifulSoup((later_site / "stellen" / office_id / "index.html").read_text("utf-8"), "html.parser")
+        assert page.select_one("article .lh-status").get_text(strip=True) == "Die Sozialsprechstunde ruht zurzeit."
+        assert page.select("article .lh-nearby a"), "people who come by the QR code find counselling nearby"
+        assert "BEGIN:VEVENT" not in (later_site / "stellen" / office_id / "termine.ics").read_text("utf-8")
+        assert not (later_site / "stellen" / office_id / "aushang").exists()
