@@ -6,12 +6,15 @@ by what it changes (on a temporary git repository, like tests/test_diff.py).
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 import shutil
 import subprocess
 from pathlib import Path
 
 import pytest
+from linkshilft import bookings
+from linkshilft.model import Counselling, HourRule
 
 from tests.support import CASES, ROOT, TODAY, run
 
@@ -218,3 +221,38 @@ def test_an_unknown_base_is_a_usage_error(repo):
     result = run([*CLI, "validate", "--base", "gibt-es-nicht"], env=_env(repo / "data"), cwd=repo)
     assert result.returncode == 2
     assert '"gibt-es-nicht" ist kein bekannter Stand im Git-Repository' in result.stderr
+
+
+# --- double bookings: the rules' whole period, holidays only to confirm -----------------------
+
+
+def _hours(*rules: HourRule) -> Counselling:
+    return Counselling(topics=("buergergeld",), languages=("de",), hours=rules)
+
+
+def _tuesday(**kwargs) -> HourRule:
+    return HourRule(start=dt.time(14), end=dt.time(16), **{"weekdays": ("tuesday",), **kwargs})
+
+
+def test_the_fourth_and_the_last_tuesday_meet_in_the_first_month_with_four():
+    clash = bookings.first_clash(_hours(_tuesday(weeks_of_month=(4,))), _hours(_tuesday(weeks_of_month=("last",))), (), TODAY)
+    assert clash[0].date() == dt.date(2027, 1, 26)  # December 2026 has five Tuesdays
+
+
+def test_the_first_clash_is_the_earliest_of_several_weekdays():
+    both = _hours(HourRule(start=dt.time(10), end=dt.time(12), weekdays=("monday", "tuesday")))
+    assert bookings.first_clash(both, both, (), dt.date(2026, 12, 1))[0].date() == dt.date(2026, 12, 1)
+
+
+def test_a_clash_on_a_holiday_is_none_unless_both_hours_take_place():
+    christmas = dt.date(2026, 12, 25)
+    held = HourRule(start=dt.time(10), end=dt.time(12), date=christmas, on_holidays=True)
+    off = HourRule(start=dt.time(10), end=dt.time(12), date=christmas)
+    assert bookings.first_clash(_hours(held), _hours(off), (), TODAY) is None
+    assert bookings.first_clash(_hours(held), _hours(held), (), TODAY)[0].date() == christmas
+
+
+def test_rules_that_end_before_the_other_begins_never_meet():
+    before = _tuesday(valid_until=dt.date(2027, 3, 31))
+    after = _tuesday(valid_from=dt.date(2027, 4, 1))
+    assert bookings.first_clash(_hours(before), _hours(after), (), TODAY) is None

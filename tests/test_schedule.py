@@ -504,12 +504,3 @@ def test_schedule_problems_of_a_record_mapping():
         ("hours[2]", "überschneidet sich mit hours[0] (am 8. Dezember 2026 14:00–16:00 Uhr und 15:00–17:00 Uhr)"),
     ]
 
-
-def test_planned_hours_hold_every_occurrence_and_the_cancelled_ones():
-    """The double-booking check trusts that held hours are a subset of planned ones (pipeline.py)."""
-    rules = counselling(rule("tuesday"), rule("thursday"))
-    closures = (Closure(D(2026, 12, 22), D(2027, 1, 6), "Weihnachtspause"),)
-    held, cancelled = occurrences(rules, closures, D(2026, 11, 25), D(2027, 2, 28))
-    planned = schedule.planned_hours(rules, D(2026, 11, 25), D(2027, 2, 28))
-    assert sorted(planned) == sorted((o.start, o.end) for o in [*held, *cancelled])
-    assert cancelled and set(planned) > {(o.start, o.end) for o in held}

@@ -140,18 +140,6 @@ def cancellation(
     return None
 
 
-def planned_hours(counselling: Counselling, first_day: dt.date, last_day: dt.date) -> list[tuple[dt.datetime, dt.datetime]]:
-    """Every (start, end) the rules give in [first_day, last_day], before holidays and closures
-    cancel any: a superset of the hours `occurrences` holds."""
-    if counselling.appointment_only:
-        return []
-    return [
-        (dt.datetime.combine(day, rule.start, tzinfo=TIMEZONE), dt.datetime.combine(day, rule.end, tzinfo=TIMEZONE))
-        for rule in counselling.hours
-        for day in rule_days(rule, first_day, last_day)
-    ]
-
-
 def occurrences(
     counselling: Counselling,
     statewide_closures: Sequence[Closure],
