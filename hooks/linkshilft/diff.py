@@ -17,7 +17,7 @@ import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
 
-from . import diff_view, pipeline, relations, schedule
+from . import conditions, diff_view, pipeline, schedule
 from . import markdown as md
 from . import model as m
 from .diff_view import closure_text
@@ -192,7 +192,7 @@ def _added_office(office: m.Office, side: Side, today: dt.date) -> list[str]:
 
 
 def _outdated_hint(office: m.Office, today: dt.date) -> list[str]:
-    if not relations.is_outdated(office.checked_on, today):
+    if not conditions.is_outdated(office.checked_on, today):
         return []
     return [
         "",

@@ -6,15 +6,16 @@ returns the Dataset or every problem found, never both, and never raises for bad
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import os
 from pathlib import Path
 
+from . import conditions, redirects, relations, suggest
 from . import model as m
-from . import redirects, relations, suggest
 from .load import Document, read_mapping
 from .problems import Problem
-from .schedule import occurrences, planned_hours, schedule_problems
+from .schedule import schedule_problems
 from .validate import schema_problems
 
 DATA_ENV = "LINKSHILFT_DATA"
@@ -50,29 +51,37 @@ def display_path(path: Path, directory: Path) -> str:
 
 def load_dataset(directory: Path, today: dt.date) -> tuple[m.Dataset | None, list[Problem], list[Problem]]:
     """Returns (dataset, problems, warnings). dataset is None whenever problems is not empty."""
+    dataset, problems, found = findings(directory, today)
+    return dataset, problems, [condition.problem for condition in found]
+
+
+def findings(directory: Path, today: dt.date) -> tuple[m.Dataset | None, list[Problem], list[conditions.Condition]]:
+    """(dataset, errors, conditions): what an edit got wrong, and what time brought (never an error)."""
+    records, problems = check_records(directory)
+    return on_day(records, problems, today)
+
+
+def check_records(directory: Path) -> tuple[relations.Records, list[Problem]]:
+    """Read and check everything that does not depend on the day: load once, then `on_day` for any day."""
     records, problems = read_records(directory)
-    problems += relations.check(records, today, lambda data: schedule_problems(m.counselling_from_record(data)))
+    problems += relations.check(records, lambda data: schedule_problems(m.counselling_from_record(data)))
     problems += redirects.problems(records.offices)
-    if not problems:  # hours can only be computed from records that passed every check
-        statewide = tuple(m.closure_from_record(c) for c in (records.closures.data["closures"] if records.closures else ()))
+    return records, problems
 
-        last_day = today + dt.timedelta(weeks=relations.DOUBLE_BOOKING_WEEKS)
 
-        def hours_of(document: Document) -> list[tuple]:
-            held, _ = occurrences(m.counselling_from_record(document.data["counselling"]), statewide, today, last_day)
-            return [(o.start, o.end) for o in held]
-
-        def planned(document: Document) -> list[tuple]:
-            return planned_hours(m.counselling_from_record(document.data["counselling"]), today, last_day)
-
-        # Held hours are a subset of planned ones: only a clash among those needs holidays and
-        # closures to tell whether it is real (and which day comes first).
-        if relations.double_bookings(records, planned):
-            problems += relations.double_bookings(records, hours_of)
-    warnings = relations.outdated_offices(records, today)
-    if problems:
-        return None, sorted(problems), warnings
-    return _dataset(records, today), [], warnings
+def on_day(
+    records: relations.Records, problems: list[Problem], today: dt.date
+) -> tuple[m.Dataset | None, list[Problem], list[conditions.Condition]]:
+    """The day-dependent checks (conditions.py) on records checked by `check_records`."""
+    statewide = tuple(m.closure_from_record(c) for c in (records.closures.data["closures"] if records.closures else ()))
+    # A double booking is computed from hours, which only records that passed every check can give.
+    day = conditions.day_checks(records, today, statewide, bookings_too=not problems)
+    errors = sorted([*problems, *day.errors])
+    if errors:
+        return None, errors, day.conditions
+    if "dataset" not in records.models:
+        records.models["dataset"] = _dataset(records, today)
+    return dataclasses.replace(records.models["dataset"], today=today, resting=day.resting), [], day.conditions
 
 
 def read_records(directory: Path) -> tuple[relations.Records, list[Problem]]:

@@ -20,12 +20,12 @@ class Problem:
         field = f" {self.field}:" if self.field else ""
         return f"{self.path}:{self.line}:{field} {self.message}"
 
-    def as_github_annotation(self) -> str:
-        """One line of GitHub Actions workflow commands, so the mistake shows on the changed line."""
+    def as_github_annotation(self, level: str = "error", title: str = "Datenfehler") -> str:
+        """One line of GitHub Actions workflow commands, so the finding shows on the changed line."""
         text = f"{self.field}: {self.message}" if self.field else self.message
         # Workflow commands end at a newline and treat % specially; escape as documented.
         text = text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
-        return f"::error file={self.path},line={self.line},title=Datenfehler::{text}"
+        return f"::{level} file={self.path},line={self.line},title={title}::{text}"
 
 
 class DataError(Exception):
