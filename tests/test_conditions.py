@@ -175,7 +175,7 @@ def repo(tmp_path) -> Path:
     return root
 
 
-OLD_ERROR = 'counselling.topics[1]: unbekannte Kennung "mieten" (siehe data/topics.yaml)'
+OLD_ERROR = 'counselling.topics[1]: unbekannte Kennung "mieten" (siehe data/topics.yaml) – meinten Sie "miete"?'
 
 
 def _validate(repo: Path, today: str = TODAY.isoformat()) -> subprocess.CompletedProcess:

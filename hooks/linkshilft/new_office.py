@@ -93,8 +93,9 @@ def run(args: argparse.Namespace, directory: Path, today: dt.date) -> int:
         print(f"{shown} gibt es schon; es wurde nichts geändert.", file=sys.stderr)
         return 2
 
-    _, problems, _ = pipeline.load_dataset(directory, today)
-    own = [p for p in problems if p.path == shown]
+    _, problems, found = pipeline.findings(directory, today)
+    # The new file is the whole edit: what would make it rest from the start (an ended agreement) is its mistake too.
+    own = [p for p in problems if p.path == shown] + [c.problem for c in found if c.new_is_error and c.problem.path == shown]
     if own:
         target.unlink()
         for problem in own:
