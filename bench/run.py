@@ -194,6 +194,8 @@ def bench_size(offices: int, runs: int) -> dict:
         "assets/linkshilft.css": site / "assets" / "linkshilft.css",
         "assets/finder.css": site / "assets" / "finder.css",
         "assets/linkshilft.js": site / "assets" / "linkshilft.js",
+        "assets/finder-early.js": site / "assets" / "finder-early.js",
+        "assets/finder-words.js": site / "assets" / "finder-words.js",
         "assets/finder.js": site / "assets" / "finder.js",
         "finder/stellen.json": site / "finder" / "stellen.json",
         "finder/plz/04.json": site / "finder" / "plz" / "04.json",

@@ -201,6 +201,8 @@ def test_the_first_postcode_search_stays_below_60_kb_gzip_at_1000_offices(datase
     first_search = [
         finder.compact_json(index),
         (site / "finder" / "plz" / "04.json").read_bytes(),
+        (ROOT / "site_overrides" / "assets" / "finder-early.js").read_bytes(),
+        (ROOT / "site_overrides" / "assets" / "finder-words.js").read_bytes(),
         (ROOT / "site_overrides" / "assets" / "finder.js").read_bytes(),
         (ROOT / "site_overrides" / "assets" / "finder.css").read_bytes(),
     ]
@@ -223,7 +225,7 @@ def test_the_start_page_has_the_finder_above_the_complete_list(site, dataset):
     for control in finder_section.select("input, select"):
         assert finder_section.select_one(f'label[for="{control["id"]}"]'), control["id"]
     assert finder_section.select_one("[role=status][aria-live=polite]")
-    assert [s["src"] for s in finder_section.find_all("script")] == ["assets/finder.js"]
+    assert [s["src"] for s in finder_section.find_all("script")] == ["assets/finder-early.js", "assets/finder-words.js", "assets/finder.js"]
     assert not finder_section.select("[style]")
     offered = [o["value"] for o in finder_section.select("#lh-thema option")]
     assert offered == ["", *dataset.topics]
