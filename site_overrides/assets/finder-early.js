@@ -3,16 +3,20 @@
 // the page on a slow connection; instead the search is kept and finder.js answers it when ready.
 (function () {
   "use strict";
-  var section = document.getElementById("finder");
-  if (!section || !window.fetch || !window.URLSearchParams) { return; } // finder.js will not run either
-  var form = section.querySelector("form"), input = document.getElementById("lh-q");
-  var status = document.getElementById("lh-status");
-  window.linkshilftEarly = { query: null };
-  form.addEventListener("submit", function (event) {
-    if (window.linkshilftEarly.ready) { return; } // finder.js has taken over
-    event.preventDefault();
-    window.linkshilftEarly.query = input.value;
-    status.textContent = "Die Suche wird geladen …";
-  });
-  section.setAttribute("data-early", "");
+  function early() {
+    var section = document.getElementById("finder");
+    if (!section || !window.fetch || !window.URLSearchParams) { return; } // finder.js will not run either
+    var form = section.querySelector("form"), input = document.getElementById("lh-q");
+    var status = document.getElementById("lh-status");
+    var state = window.linkshilftEarly = window.linkshilftEarly || { query: null };
+    form.addEventListener("submit", function (event) {
+      if (state.ready) { return; } // finder.js has taken over
+      event.preventDefault();
+      state.query = input.value;
+      status.textContent = "Die Suche wird geladen …";
+    });
+    section.setAttribute("data-early", "");
+  }
+  // Async scripts may run while the page is still being read: wait for the finder's last element.
+  if (document.getElementById("lh-fussnote")) { early(); } else { document.addEventListener("DOMContentLoaded", early); }
 })();

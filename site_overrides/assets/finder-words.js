@@ -1,5 +1,5 @@
-// Links.hilft finder: what a person typed, read as people write addresses. Used by finder.js (loaded
-// after this file); no network, no page access: window.linkshilftWords holds the functions.
+// Links.hilft finder: what a person typed, read as people write addresses. Used by finder.js (both
+// load async, in either order); no network, no page access: window.linkshilftWords holds the functions.
 (function () {
   "use strict";
 
@@ -44,5 +44,24 @@
     return { towns: townParts(text) };
   }
 
-  window.linkshilftWords = { normalise: normalise, searchKey: searchKey, wordSet: wordSet, parse: parse };
+  // Edit distance (insert, delete, replace one letter), or limit + 1 once it is surely above limit.
+  function distance(a, b, limit) {
+    if (Math.abs(a.length - b.length) > limit) { return limit + 1; }
+    var previous = [], current, i, j;
+    for (j = 0; j <= b.length; j++) { previous.push(j); }
+    for (i = 1; i <= a.length; i++) {
+      current = [i];
+      var best = i;
+      for (j = 1; j <= b.length; j++) {
+        current.push(Math.min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1)));
+        best = Math.min(best, current[j]);
+      }
+      if (best > limit) { return limit + 1; }
+      previous = current;
+    }
+    return previous[b.length];
+  }
+
+  window.linkshilftWords = { normalise: normalise, searchKey: searchKey, wordSet: wordSet, parse: parse, distance: distance };
+  if (window.linkshilftFinder) { window.linkshilftFinder(); } // finder.js came first and waits for this file
 })();

