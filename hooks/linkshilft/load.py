@@ -14,7 +14,10 @@ Failures are returned as Problems, never raised.
 
 from __future__ import annotations
 
+import errno
+import os
 import re
+import stat
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -24,6 +27,7 @@ from yaml._yaml import CParser
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 from yaml.resolver import BaseResolver
 
+from .files import NOT_REGULAR, SYMLINK
 from .problems import Problem, field_path
 
 MAX_BYTES = 256 * 1024
@@ -100,15 +104,19 @@ class _Rejected(Exception):
 
 
 def read_file(path: Path, display_path: str) -> tuple[Document | None, list[Problem]]:
-    """Read and parse `path`; `display_path` is what messages show (relative, forward slashes)."""
+    """Read and parse `path`; `display_path` is what messages show (relative, forward slashes).
+
+    Only a regular file is read, never through a symlink, and never more than MAX_BYTES + 1
+    bytes: a symlink to /dev/zero or a FIFO must not read forever or block."""
     try:
-        raw = path.read_bytes()
+        raw = _read_regular(path)
+    except _NotRegular as refused:
+        return None, [Problem(display_path, 1, "", str(refused))]
     except OSError as error:
         return None, [Problem(display_path, 1, "", f"Datei kann nicht gelesen werden ({error.strerror})")]
     if len(raw) > MAX_BYTES:
-        return None, [
-            Problem(display_path, 1, "", f"Datei ist zu groß ({len(raw) // 1024} KB; höchstens {MAX_BYTES // 1024} KB)")
-        ]
+        size = os.stat(path, follow_symlinks=False).st_size
+        return None, [Problem(display_path, 1, "", f"Datei ist zu groß ({size // 1024} KB; höchstens {MAX_BYTES // 1024} KB)")]
     try:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as error:
@@ -117,6 +125,26 @@ def read_file(path: Path, display_path: str) -> tuple[Document | None, list[Prob
             Problem(display_path, line, "", "Datei ist nicht in UTF-8 gespeichert; bitte im Editor als UTF-8 speichern")
         ]
     return parse_text(text, display_path)
+
+
+class _NotRegular(Exception):
+    """Internal: the path is a symlink, a device, a FIFO or a folder. Caught in read_file."""
+
+
+def _read_regular(path: Path) -> bytes:
+    flags = os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_CLOEXEC", 0)
+    if os.path.islink(path):  # O_NOFOLLOW covers the last part only, and not on every system
+        raise _NotRegular(SYMLINK.format("Datei", "die Datei"))
+    try:
+        descriptor = os.open(path, flags)
+    except OSError as error:
+        if error.errno == errno.ELOOP:
+            raise _NotRegular(SYMLINK.format("Datei", "die Datei")) from None
+        raise
+    with os.fdopen(descriptor, "rb") as file:
+        if not stat.S_ISREG(os.fstat(descriptor).st_mode):
+            raise _NotRegular(NOT_REGULAR)
+        return file.read(MAX_BYTES + 1)
 
 
 def read_mapping(path: Path, display_path: str) -> tuple[Document | None, list[Problem]]:

@@ -174,7 +174,8 @@ def _forbidden_character(value: str, pattern: str) -> str:
     if match is None:  # jsonschema-rs and Python disagree on the pattern; name no character
         return "enthält ein unzulässiges Zeichen"
     code = ord(match.group()[0])
-    where = "am Anfang" if match.start() == 0 else "am Ende" if match.start() == len(value) - 1 else f"an Stelle {match.start() + 1}"
+    position = match.start()
+    where = "am Anfang" if position == 0 else "am Ende" if position == len(value) - 1 else f"an Stelle {position + 1}"
     return f"enthält {where} {_CHARACTER_NAMES.get(code, 'ein Steuerzeichen')} (U+{code:04X})"
 
 
