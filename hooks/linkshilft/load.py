@@ -31,6 +31,13 @@ from .files import NOT_REGULAR, SYMLINK
 from .problems import Problem, field_path
 
 MAX_BYTES = 256 * 1024
+# No record nests deeper than 6 levels. Deeper input ends here with a German message, before
+# any recursive step (constructing, schema validation) could run out of stack; libyaml itself
+# stops at 1,000 levels while parsing, without recursion.
+MAX_DEPTH = 20
+_TOO_DEEP = (
+    f"Angaben sind zu tief verschachtelt (höchstens {MAX_DEPTH} Ebenen; fehlt ein Anführungszeichen um einen Text mit [ oder {{?)"
+)
 
 _TAG = "tag:yaml.org,2002:"
 _MAP, _SEQ, _STR = _TAG + "map", _TAG + "seq", _TAG + "str"
@@ -74,6 +81,7 @@ _SYNTAX_HINTS = {
     "found undefined alias": "Verweise (*name) sind nicht erlaubt; bitte den Wert ausschreiben",
     "block sequence entries are not allowed": "Listeneintrag (-) an unerwarteter Stelle; Einrückung prüfen",
     "found a tab character": "Tabulator statt Leerzeichen zum Einrücken",
+    "exceeded maximum nesting depth": _TOO_DEEP,
 }
 
 
@@ -240,6 +248,8 @@ def _open_double_quote(line: str) -> bool:
 def _construct(node: Node, parts: tuple[str | int, ...], lines: dict) -> Any:
     # Aliases were rejected before (_first_anchor_line), so the node graph is a tree.
     lines[parts] = node.start_mark.line + 1
+    if len(parts) >= MAX_DEPTH and not isinstance(node, ScalarNode):
+        raise _Rejected(node, field_path(parts), _TOO_DEEP)
     if isinstance(node, MappingNode):
         if node.tag != _MAP:
             raise _Rejected(node, field_path(parts), f"unzulässiges YAML-Tag {_shown_tag(node.tag)}")
