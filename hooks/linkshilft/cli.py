@@ -99,11 +99,7 @@ def main(argv: list[str] | None = None) -> int:
         for problem in problems:
             print(problem.as_github_annotation() if args.format == "github" else str(problem))
         for warning in warnings:
-            text = (
-                f"::warning file={warning.path},line={warning.line}::{warning.message}"
-                if args.format == "github"
-                else f"Hinweis: {warning}"
-            )
+            text = warning.as_github_annotation("warning") if args.format == "github" else f"Hinweis: {warning}"
             print(text, file=sys.stderr)
         if problems:
             print(f"{len(problems)} Fehler gefunden.", file=sys.stderr)

@@ -20,12 +20,27 @@ class Problem:
         field = f" {self.field}:" if self.field else ""
         return f"{self.path}:{self.line}:{field} {self.message}"
 
-    def as_github_annotation(self) -> str:
-        """One line of GitHub Actions workflow commands, so the mistake shows on the changed line."""
+    def as_github_annotation(self, kind: str = "error") -> str:
+        """One GitHub Actions workflow command ("error" or "warning"), so the mistake shows on the
+        changed line. File names and messages come from a pull request: escaped, they cannot end
+        the command early or start a second one."""
         text = f"{self.field}: {self.message}" if self.field else self.message
-        # Workflow commands end at a newline and treat % specially; escape as documented.
+        properties = {"file": self.path, "line": str(self.line)}
+        if kind == "error":
+            properties["title"] = "Datenfehler"
+        return workflow_command(kind, properties, text)
+
+
+def workflow_command(name: str, properties: dict[str, str], message: str) -> str:
+    """`::name key=value,...::message` escaped as GitHub documents it for workflow commands:
+    % CR LF in the message, and also : and , in property values (they separate properties)."""
+
+    def escaped(text: str, *, is_property: bool) -> str:
         text = text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
-        return f"::error file={self.path},line={self.line},title=Datenfehler::{text}"
+        return text.replace(":", "%3A").replace(",", "%2C") if is_property else text
+
+    shown = ",".join(f"{key}={escaped(value, is_property=True)}" for key, value in properties.items())
+    return f"::{name} {shown}::{escaped(message, is_property=False)}"
 
 
 class DataError(Exception):
