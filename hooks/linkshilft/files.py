@@ -16,6 +16,8 @@ import stat
 from collections.abc import Iterator
 from pathlib import Path
 
+from .problems import printable
+
 NAME = re.compile(r"[a-z0-9-]+")
 DEVICES = ("con", "prn", "aux", "nul", *(f"com{n}" for n in range(1, 10)), *(f"lpt{n}" for n in range(1, 10)))
 RESERVED = frozenset({"index", *DEVICES})
@@ -29,7 +31,7 @@ NAME_RULE = "nur Kleinbuchstaben a–z, Ziffern und Bindestriche"
 
 def shown(text: str) -> str:
     """A path as messages show it: characters that would break a log line written as escapes."""
-    return "".join(char if char.isprintable() else repr(char)[1:-1] for char in text)
+    return printable(text)
 
 
 def refusal(path: Path, *, folder: bool = False) -> str | None:

@@ -82,6 +82,21 @@ _SYNTAX_HINTS = {
     "block sequence entries are not allowed": "Listeneintrag (-) an unerwarteter Stelle; Einrückung prüfen",
     "found a tab character": "Tabulator statt Leerzeichen zum Einrücken",
     "exceeded maximum nesting depth": _TOO_DEEP,
+    "did not find expected <document start>": "hier steht etwas, das kein Feld ist (Text nach einem Wert in "
+    "Anführungszeichen, oder eine Zeile, die mit % beginnt?)",
+    "did not find expected comment or line break": "nach einem Wert steht noch etwas in derselben Zeile",
+    "found unexpected document indicator": '"---" oder "..." mitten in einem Text in Anführungszeichen',
+    "found invalid Unicode character escape code": "ungültiges Unicode-Escape mit \\u oder \\U in einem Text",
+    "did not find expected hexdecimal number": "unvollständiges Escape mit \\x, \\u oder \\U in einem Text",
+    "did not find expected alphabetic or numeric character": "Anker oder Verweis (& oder *) ohne Namen",
+    "did not find expected whitespace or line break": "Tag (!) oder Zeichen an unerwarteter Stelle",
+    "found undefined tag handle": "unbekanntes YAML-Tag (!)",
+    "did not find expected tag URI": "unvollständiges YAML-Tag (!)",
+    "did not find expected '!'": "unvollständiges YAML-Tag (!)",
+    "found duplicate %YAML directive": "die Angabe %YAML steht doppelt",
+    "found incompatible YAML document": "YAML-Version wird nicht unterstützt (bitte %YAML entfernen)",
+    "did not find expected <stream-start>": "Anfang der Datei ist unlesbar",
+    "found unexpected ':'": "Doppelpunkt an unerwarteter Stelle",
 }
 
 
@@ -218,7 +233,8 @@ def _syntax_problem(error: yaml.MarkedYAMLError, text: str) -> tuple[int, str]:
     for english, german in _SYNTAX_HINTS.items():
         if english in problem:
             return line, f"YAML-Syntaxfehler: {german}"
-    return line, f"YAML-Syntaxfehler ({problem})"
+    # libyaml's own words would be English; the line says where to look.
+    return line, "YAML-Syntaxfehler: Datei lässt sich hier nicht lesen (Einrückung, Doppelpunkte und Anführungszeichen prüfen)"
 
 
 def _open_double_quote(line: str) -> bool:

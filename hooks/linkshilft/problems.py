@@ -17,18 +17,26 @@ class Problem:
     message: str  # German, one line
 
     def __str__(self) -> str:
-        field = f" {self.field}:" if self.field else ""
-        return f"{self.path}:{self.line}:{field} {self.message}"
+        field = f" {printable(self.field)}:" if self.field else ""
+        return f"{printable(self.path)}:{self.line}:{field} {printable(self.message)}"
 
     def as_github_annotation(self, kind: str = "error") -> str:
         """One GitHub Actions workflow command ("error" or "warning"), so the mistake shows on the
         changed line. File names and messages come from a pull request: escaped, they cannot end
         the command early or start a second one."""
-        text = f"{self.field}: {self.message}" if self.field else self.message
-        properties = {"file": self.path, "line": str(self.line)}
+        text = printable(f"{self.field}: {self.message}" if self.field else self.message)
+        properties = {"file": printable(self.path), "line": str(self.line)}
         if kind == "error":
             properties["title"] = "Datenfehler"
         return workflow_command(kind, properties, text)
+
+
+def printable(text: str) -> str:
+    """Messages quote values and name files from the data: a line feed, U+2028 or an escape
+    sequence there would break or colour the log line, so such characters are shown escaped."""
+    if text.isprintable():
+        return text
+    return "".join(char if char.isprintable() else char.encode("unicode_escape").decode("ascii") for char in text)
 
 
 def workflow_command(name: str, properties: dict[str, str], message: str) -> str:
