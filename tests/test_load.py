@@ -84,6 +84,14 @@ def test_utf8_byte_order_mark_is_accepted(tmp_path):
         (lambda r: r.update(adress={}), False),  # additionalProperties
         (lambda r: r.pop("district"), False),  # required, and a reference into common.schema.json
         (lambda r: r["counselling"]["hours"][0].update(start="25:00"), False),  # nested $ref
+        # Python's $ also matches before a final line feed; the control-character rule decides for both
+        (lambda r: r["counselling"]["hours"][0].update(start="14:00\n"), False),
+        (lambda r: r["address"].update(postcode="04229\n"), False),
+        (lambda r: r.update(name="Büro\x1b[31m"), False),
+        (lambda r: r.update(directions="Linie 1\nHaltestelle West"), True),  # multi-line text: line feeds allowed
+        (lambda r: r.update(directions="Linie 1\u2028West"), False),
+        (lambda r: r["contact"].update(phone="0" + "1" * 300 + "a"), False),  # linear now in both engines
+        (lambda r: r["contact"].update(phone=7), False),  # not text: the control-character rule does not apply
     ],
 )
 def test_fast_validator_judges_like_jsonschema(change, valid):
