@@ -177,3 +177,20 @@ def test_internal_folders_refuse_symlinks_too(tmp_path):
 def test_reserved_names_are_the_same_in_the_loader_and_the_schema():
     schema = json.loads((ROOT / "schema" / "common.schema.json").read_text("utf-8"))
     assert set(schema["$defs"]["not_reserved"]["not"]["enum"]) == files.RESERVED
+
+
+def test_a_file_where_a_folder_belongs_is_reported(base_data):
+    shutil.rmtree(base_data / "lawyers")
+    (base_data / "lawyers").write_text("id: x\n", "utf-8")
+    assert "data/lawyers:1: Eintrag ist kein Ordner" in _messages(base_data)
+
+
+def test_internal_file_names_follow_the_same_rules(tmp_path):
+    internal = tmp_path / "internal"
+    shutil.copytree(CASES / "internal" / "base" / "internal", internal)
+    survey = sorted((internal / "survey").glob("*.yaml"))[0]
+    shutil.copyfile(survey, internal / "survey" / "Umfrage Leipzig.yaml")
+    dataset, _, _ = load_dataset(ROOT / "tests" / "cases" / "base" / "data", TODAY)
+    _, found = load_internal(internal, dataset, tmp_path)
+    expected = "Dateiname ist nicht erlaubt: nur Kleinbuchstaben a–z, Ziffern und Bindestriche, Endung .yaml"
+    assert f"internal/survey/Umfrage Leipzig.yaml:1: {expected}" in [str(p) for p in found]
