@@ -76,4 +76,4 @@ bench: $(STAMP) ## Messung: Bau gegen mkdocs-material, Finder- und Suchindex-Gr√
 	$(BIN)/python bench/run.py
 
 clean: ## Bauergebnisse l√∂schen
-	rm -rf site site-internal .pytest_cache bench/out
+	rm -rf site site-internal .pytest_cache .hypothesis bench/out

@@ -11,7 +11,7 @@ import datetime as dt
 import os
 from pathlib import Path
 
-from . import conditions, redirects, relations, suggest
+from . import conditions, files, redirects, relations, suggest
 from . import model as m
 from .load import Document, read_mapping
 from .problems import Problem
@@ -45,8 +45,9 @@ def build_date(value: str | None = None) -> dt.date:
 
 
 def display_path(path: Path, directory: Path) -> str:
-    """Paths in messages start at the data folder's name: "data/offices/leipzig/x.yaml"."""
-    return path.relative_to(directory.parent).as_posix()
+    """Paths in messages start at the data folder's name: "data/offices/leipzig/x.yaml".
+    A line feed or other control character in a name is shown escaped ("a\\nb.yaml")."""
+    return files.shown(path.relative_to(directory.parent).as_posix())
 
 
 def load_dataset(directory: Path, today: dt.date) -> tuple[m.Dataset | None, list[Problem], list[Problem]]:
@@ -114,7 +115,7 @@ def read_records(directory: Path) -> tuple[relations.Records, list[Problem]]:
 
     for name, kind in LIST_FILES.items():
         path = directory / f"{name}.yaml"
-        if not path.exists():
+        if not os.path.lexists(path):
             if kind != "closures":
                 problems.append(Problem(display_path(path, directory), 1, "", "Datei fehlt"))
             continue
@@ -144,22 +145,39 @@ def _remember(names: dict, hints: suggest.Hints, kind: str, record: dict) -> Non
 
 
 def _yaml_files(folder: Path, directory: Path, problems: list[Problem], depth: int) -> list[Path]:
-    """YAML files exactly `depth` levels below `folder`; anything else there is reported."""
-    if not folder.is_dir():
+    """YAML files exactly `depth` levels below `folder`; anything else there is reported.
+    Only real folders and regular files with allowed names (files.py); nothing else is read."""
+    if not os.path.lexists(folder):
         return []
-    found = []
-    for path in sorted(folder.rglob("*")):
-        if path.is_dir() or path.name.startswith("."):
-            continue
-        level = len(path.relative_to(folder).parts)
-        if path.suffix != ".yaml":
-            hint = " (bitte die Endung .yaml verwenden)" if path.suffix == ".yml" else ""
-            problems.append(Problem(display_path(path, directory), 1, "", f"unerwartete Datei im Datenordner{hint}"))
-        elif level != depth:
-            where = "in einen Kreis-Ordner: data/offices/<kreis>/" if depth == 2 else f"direkt in {folder.name}/"
-            problems.append(Problem(display_path(path, directory), 1, "", f"Datei liegt am falschen Ort; sie gehört {where}"))
-        else:
-            found.append(path)
+    if (reason := files.refusal(folder, folder=True)) is not None:
+        problems.append(Problem(display_path(folder, directory), 1, "", reason))
+        return []
+    found: list[Path] = []
+
+    def visit(current: Path, level: int) -> None:
+        paths = list(files.entries(current))
+        names = {path.name for path in paths}
+        for path in paths:
+            shown = display_path(path, directory)
+            if files.is_folder(path):
+                if (reason := files.name_refusal(path.name, names, folder=True)) is not None:
+                    problems.append(Problem(shown, 1, "", reason))
+                else:
+                    visit(path, level + 1)
+            elif (reason := files.refusal(path)) is not None:
+                problems.append(Problem(shown, 1, "", reason))
+            elif path.suffix != ".yaml":
+                hint = " (bitte die Endung .yaml verwenden)" if path.suffix == ".yml" else ""
+                problems.append(Problem(shown, 1, "", f"unerwartete Datei im Datenordner{hint}"))
+            elif level != depth:
+                where = "in einen Kreis-Ordner: data/offices/<kreis>/" if depth == 2 else f"direkt in {folder.name}/"
+                problems.append(Problem(shown, 1, "", f"Datei liegt am falschen Ort; sie gehört {where}"))
+            elif (reason := files.name_refusal(path.name, names)) is not None:
+                problems.append(Problem(shown, 1, "", reason))
+            else:
+                found.append(path)
+
+    visit(folder, 1)
     return found
 
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import PurePosixPath
@@ -166,22 +167,42 @@ def _office_problems(document, known, prefixes, *, names=None) -> list[Problem]:
 
 
 def _names_without_consent(documents: Iterable[Document]) -> dict[re.Pattern, str]:
-    """Full name or surname as a whole word ("Frau Verschwiegen"), case as written."""
+    """How the name of a person without consent may appear in free text, as one pattern each.
+
+    Texts are compared case-folded and NFKC-normalised ("FIEDLER", "Pötzsch" written with a
+    combining dot, "VOSS" for "Voß"). The surname is the last word, or what stands before a
+    comma ("Fiedler, Marco"); it is found alone, with a genitive s or apostrophe ("Fiedlers",
+    "Voß'"), and a double name also by each of its parts or with a space ("Schmidt Weber").
+    First name and surname together are covered by the surname alone."""
     patterns = {}
     for doc in documents:
-        if not doc.data["consent"]["publish_name"]:
-            name = doc.data["name"]
-            surname = name.split()[-1]
-            patterns[re.compile(rf"\b(?:{re.escape(name)}|{re.escape(surname)})\b")] = doc.data["id"]
+        if doc.data["consent"]["publish_name"]:
+            continue
+        name = _fold(doc.data["name"])
+        surname = name.split(",")[0].strip() if "," in name else name.split()[-1]
+        parts = [part for part in re.split(r"[-\s]+", surname) if part]
+        variants = [r"[-\s]+".join(map(re.escape, parts)), *(re.escape(part) for part in parts if len(part) >= 3)]
+        patterns[re.compile(rf"(?<!\w)(?:{'|'.join(variants)})(?:s|'|’)?(?!\w)")] = doc.data["id"]
     return patterns
+
+
+def _fold(text: str) -> str:
+    return unicodedata.normalize("NFKC", text).casefold()
+
+
+# Fields that refer to records by id ("counsellors: [fiedler-marco]"): how consent is checked, not text.
+_REFERENCES = {"id", "district", "mp", "lawyer", "counsellors", "topics", "languages"}
 
 
 def _names_in_text(document: Document, names: dict[re.Pattern, str]) -> list[Problem]:
     """A person's name without consent must not slip into a public free-text field."""
     problems = []
     for parts, text in _strings(document.data, ()):
+        if _REFERENCES.intersection(part for part in parts if isinstance(part, str)):
+            continue
+        folded = _fold(text)
         for pattern, person in names.items():
-            if pattern.search(text):
+            if pattern.search(folded):
                 problems.append(
                     _at(
                         document,

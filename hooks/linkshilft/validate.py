@@ -189,6 +189,33 @@ def _hinted(error: ValidationError, document: Document, hints: suggest.Hints | N
     return [(parts, f"{shown} {own}")] if raw else []
 
 
+# Characters a text must not hold, by name (accusative: "enthält einen Zeilenumbruch").
+_CHARACTER_NAMES = {
+    0x00: "ein Nullzeichen",
+    0x09: "einen Tabulator",
+    0x0A: "einen Zeilenumbruch",
+    0x0B: "einen vertikalen Tabulator",
+    0x0C: "einen Seitenvorschub",
+    0x0D: "einen Wagenrücklauf",
+    0x1B: "ein Escape-Zeichen",
+    0x7F: "ein Löschzeichen",
+    0x85: "einen Zeilenwechsel NEL",
+    0x2028: "einen Zeilentrenner",
+    0x2029: "einen Absatztrenner",
+}
+
+
+def _forbidden_character(value: str, pattern: str) -> str:
+    """Which character a `not`-pattern found, and where: editors cannot see control characters."""
+    match = re.search(pattern, value)
+    if match is None:  # jsonschema-rs and Python disagree on the pattern; name no character
+        return "enthält ein unzulässiges Zeichen"
+    code = ord(match.group()[0])
+    position = match.start()
+    where = "am Anfang" if position == 0 else "am Ende" if position == len(value) - 1 else f"an Stelle {position + 1}"
+    return f"enthält {where} {_CHARACTER_NAMES.get(code, 'ein Steuerzeichen')} (U+{code:04X})"
+
+
 def _german(error: ValidationError) -> list[tuple[tuple[str | int, ...], str]]:
     """One ValidationError as (field path, German message) pairs."""
     parts = tuple(error.absolute_path)
@@ -196,6 +223,10 @@ def _german(error: ValidationError) -> list[tuple[tuple[str | int, ...], str]]:
     own = schema.get("x-message") if isinstance(schema, dict) else None
     if kind == "format" and error.validator_value == "date" and re.fullmatch(r"\d{4}-\d{2}-\d{2}", str(value)):
         return [(parts, f"{_show(value)}: diesen Tag gibt es nicht")]
+    if kind == "not" and isinstance(value, str) and "pattern" in error.validator_value:
+        return [(parts, f"{_forbidden_character(value, error.validator_value['pattern'])} {own or ''}".rstrip())]
+    if kind == "not" and own and "enum" in error.validator_value:
+        return [(parts, f"{_show(value)} {own}")]
     if own and kind in _OWN_MESSAGE_VALIDATORS:
         return [(parts, own if kind == "not" else f"{_show(value)} {own}")]
     if own and kind == "type" and isinstance(value, (int, float)) and not isinstance(value, bool):
