@@ -159,7 +159,7 @@ def test_a_line_feed_in_a_file_name_is_shown_escaped(base_data):
     shutil.copyfile(base_data / "counsellors" / "mit-einwilligung.yaml", base_data / "counsellors" / "a\n::error::b.yaml")
     assert _messages(base_data) == [
         "data/counsellors/a\\n::error::b.yaml:1: Dateiname ist nicht erlaubt: nur Kleinbuchstaben a–z, Ziffern und Bindestriche, "
-        "Endung .yaml"
+        'Endung .yaml – bitte umbenennen in "a-error-b.yaml" (die Kennung in der Datei bleibt)'
     ]
 
 
@@ -192,5 +192,8 @@ def test_internal_file_names_follow_the_same_rules(tmp_path):
     shutil.copyfile(survey, internal / "survey" / "Umfrage Leipzig.yaml")
     dataset, _, _ = load_dataset(ROOT / "tests" / "cases" / "base" / "data", TODAY)
     _, found = load_internal(internal, dataset, tmp_path)
-    expected = "Dateiname ist nicht erlaubt: nur Kleinbuchstaben a–z, Ziffern und Bindestriche, Endung .yaml"
+    expected = (
+        "Dateiname ist nicht erlaubt: nur Kleinbuchstaben a–z, Ziffern und Bindestriche, Endung .yaml"
+        ' – bitte umbenennen in "umfrage-leipzig.yaml" (die Kennung in der Datei bleibt)'
+    )
     assert f"internal/survey/Umfrage Leipzig.yaml:1: {expected}" in [str(p) for p in found]

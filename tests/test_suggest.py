@@ -56,8 +56,3 @@ HINTS = suggest.Hints(
 )  # fmt: skip
 def test_ids_by_spelling_name_and_typo(written, kind, meant):
     assert suggest.known_id(written, kind, HINTS) == meant
-
-
-def test_a_misnamed_file_is_renamed_not_the_id():
-    assert suggest.file_name("Leipzig Plagwitz", "leipzig-plagwitz") == "leipzig-plagwitz.yaml"
-    assert suggest.file_name("leipzig-conewitz", "leipzig-connewitz") is None  # a typo in either: no guess

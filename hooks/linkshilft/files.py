@@ -17,6 +17,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 from .problems import printable
+from .suggest import slug
 
 NAME = re.compile(r"[a-z0-9-]+")
 DEVICES = ("con", "prn", "aux", "nul", *(f"com{n}" for n in range(1, 10)), *(f"lpt{n}" for n in range(1, 10)))
@@ -59,10 +60,21 @@ def name_refusal(name: str, siblings: set[str], *, folder: bool = False) -> str 
             same = "unter Windows und macOS derselbe Ordner" if folder else "unter Windows und macOS dieselbe Datei"
             return f"{what} unterscheidet sich von {shown(twin)} nur in Groß- und Kleinschreibung ({same})"
         ending = "" if folder else ", Endung .yaml"
-        return f"{what} ist nicht erlaubt: {NAME_RULE}{ending}"
+        return f"{what} ist nicht erlaubt: {NAME_RULE}{ending}{_rename_hint(stem, siblings, folder)}"
     if stem in RESERVED:
         return f'{what} "{stem}" ist reserviert ({RESERVED_WHY})'
     return None
+
+
+def _rename_hint(stem: str, siblings: set[str], folder: bool) -> str:
+    """The name to rename to, where it is unambiguous. The file name is the page address: an editor
+    who is told only that the name is wrong tends to change the id inside instead."""
+    better = slug(stem)
+    target = better if folder else f"{better}.yaml"
+    if not NAME.fullmatch(better) or better in RESERVED or target in siblings:
+        return ""
+    keep = "" if folder else " (die Kennung in der Datei bleibt)"
+    return f' – bitte umbenennen in "{target}"{keep}'
 
 
 def entries(folder: Path) -> Iterator[Path]:

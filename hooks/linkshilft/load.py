@@ -231,6 +231,8 @@ def _syntax_problem(error: yaml.MarkedYAMLError, text: str) -> tuple[int, str]:
     for number, content in enumerate(lines[:line], start=1):
         if _open_double_quote(content):
             return number, 'YAML-Syntaxfehler: schließendes Anführungszeichen (") fehlt'
+    if "exceeded maximum nesting depth" in problem:  # libyaml's own limit: no slip of layout to look for
+        return line, f"YAML-Syntaxfehler: {_TOO_DEEP}"
     if error.context and error.context.startswith("while parsing a flow") and error.context_mark:
         line = error.context_mark.line + 1  # where the [ or { was opened
     elif slip := syntax_slip(text, line):

@@ -240,10 +240,6 @@ def _unique_list_ids(entries: list[tuple[Document, int]], key: str) -> list[Prob
 
 def _id_matches_file_name(document: Document) -> list[Problem]:
     stem = PurePosixPath(document.path).stem
-    if renamed := suggest.file_name(stem, document.data["id"]):
-        # The id is right and the file name is not a valid id: changing the id would break the page address.
-        message = f'Dateiname "{stem}.yaml" ist keine gültige Kennung – bitte die Datei umbenennen in "{renamed}" (id bleibt)'
-        return [_at(document, ("id",), message)]
     if document.data["id"] != stem:
         return [_at(document, ("id",), f'"{document.data["id"]}" muss dem Dateinamen entsprechen ("{stem}")')]
     return []

@@ -150,11 +150,6 @@ def id_kind(parts: tuple[str | int, ...]) -> str | None:
     return ID_KINDS.get(names[-1]) if names else None
 
 
-def file_name(stem: str, record_id: str) -> str | None:
-    """'Leipzig Plagwitz' for id 'leipzig-plagwitz': the file is misnamed, not the id."""
-    return f"{record_id}.yaml" if slug(stem) == record_id and stem != record_id else None
-
-
 def corrected(hint: str, value: Any, raw: str | None, parts: tuple, hints: Hints | None) -> str | None:
     """The corrected value for a field whose schema carries "x-hint", or None."""
     text = raw if raw is not None else value if isinstance(value, str) else str(value)
