@@ -40,9 +40,8 @@ validate: $(STAMP) ## nur die Daten prüfen
 schemas: $(STAMP) ## die JSON-Schemas gegen das Metaschema prüfen
 	$(BIN)/linkshilft check-schemas
 
-reference: $(STAMP) ## Feldreferenzen in CONTRIBUTING.md und INTERN.md aus den Schemas erneuern
-	$(BIN)/linkshilft reference --update CONTRIBUTING.md
-	$(BIN)/linkshilft reference --internal --update INTERN.md
+reference: $(STAMP) ## Feldreferenzen (aus den Schemas) und Meldungstabelle (aus den Testfällen) in CONTRIBUTING.md und INTERN.md erneuern
+	$(BIN)/linkshilft reference --all
 
 lint: $(STAMP) ## ruff
 	$(BIN)/ruff check hooks tests bench
@@ -77,4 +76,4 @@ bench: $(STAMP) ## Messung: Bau gegen mkdocs-material, Finder- und Suchindex-Gr�
 	$(BIN)/python bench/run.py
 
 clean: ## Bauergebnisse löschen
-	rm -rf site site-internal .pytest_cache bench/out
+	rm -rf site site-internal .pytest_cache .hypothesis bench/out

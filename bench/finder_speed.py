@@ -1,6 +1,6 @@
 """The finder's time from input to rendered results, in Chromium with 4× CPU throttling.
 
-    python bench/finder_speed.py site/              # prints JSON: first_ms, median_ms, runs_ms, ...
+    python bench/finder_speed.py site/              # prints JSON: first_ms, median_ms, runs_ms, ..., phone
 
 A script, never a test; bench/run.py calls measure() for each size. The site is served with gzip
 (lighthouse.serve) and opened in Debian's Chromium through Playwright. Each search is timed inside
@@ -12,6 +12,12 @@ median_frame_ms reaches on to the next frame the browser draws (style, layout, p
 Playwright's round trips are outside the interval. The first search loads stellen.json and a postcode
 file over the network (first_ms); one search per other postcode then loads their files, and the
 measured runs (median_ms) search with all data in memory, a different postcode each time.
+
+phone() opens the start page as a phone on Slow 4G (Chrome DevTools' preset: 562.5 ms latency,
+1.44 Mbit/s down) with 4× CPU throttling, twice in one browser context: first with an empty cache
+(cold), then again with the files in the browser's cache (cached). It reports the time from the
+start of navigation to a usable finder (finder.js's performance mark "linkshilft-finder-ready") and
+from Enter (the form's submit, right when the finder is usable) to the first result in the list.
 """
 
 from __future__ import annotations
@@ -52,6 +58,54 @@ SEARCH = """([code, timeout]) => new Promise((resolve, reject) => {
 })"""
 
 
+SLOW_4G = {"offline": False, "latency": 562.5, "downloadThroughput": 180_000, "uploadThroughput": 84_375}
+READY = "(performance.getEntriesByName('linkshilft-finder-ready')[0] || {}).startTime || null"
+ENTER = """([code, timeout]) => new Promise((resolve, reject) => {
+  const input = document.getElementById("lh-q"), list = document.getElementById("lh-ergebnisse");
+  let start;
+  const observer = new MutationObserver(() => {
+    if (list.hidden || !list.firstElementChild) { return; }
+    observer.disconnect();
+    resolve(performance.now() - start);
+  });
+  observer.observe(list, { childList: true, attributes: true, attributeFilter: ["hidden"] });
+  setTimeout(() => { observer.disconnect(); reject(new Error("keine Ergebnisse für " + code)); }, timeout);
+  input.value = code;
+  start = performance.now();
+  input.form.requestSubmit();
+})"""
+
+
+def phone(site: Path, postcode: str = "04209") -> dict:
+    httpd = serve(site)
+    url = f"http://127.0.0.1:{httpd.server_address[1]}/"
+    visits = {}
+    try:
+        with sync_playwright() as playwright:
+            browser = playwright.chromium.launch(executable_path=CHROME, args=CHROME_FLAGS.split())
+            context = browser.new_context(viewport={"width": 390, "height": 844}, is_mobile=True, has_touch=True, locale="de-DE")
+            page = context.new_page()
+            requests = []
+            page.on("request", lambda request: requests.append(request.url))
+            cdp = context.new_cdp_session(page)
+            cdp.send("Network.enable")
+            cdp.send("Network.emulateNetworkConditions", SLOW_4G)
+            cdp.send("Emulation.setCPUThrottlingRate", {"rate": THROTTLING})
+            for visit in ("cold", "cached"):
+                page.goto(url, wait_until="commit")
+                page.locator("#finder[aria-busy=false]").wait_for(state="attached", timeout=60_000)
+                usable = page.evaluate(READY)
+                first = page.evaluate(ENTER, [postcode, 60_000])
+                visits[visit] = {"usable_ms": round(usable), "first_result_ms": round(first)}
+                page.wait_for_load_state("load")
+            index_loaded = any("search_index.json" in u for u in requests)
+            browser.close()
+    finally:
+        httpd.shutdown()
+        httpd.server_close()
+    return {"network": "Slow 4G", "throttling": THROTTLING, **visits, "search_index_loaded": index_loaded}
+
+
 def measure(site: Path, runs: int = 7, postcode: str = "04109") -> dict:
     postcodes = [postcode, *(code for code in POSTCODES if code != postcode)]
     httpd = serve(site)
@@ -86,4 +140,4 @@ def measure(site: Path, runs: int = 7, postcode: str = "04109") -> dict:
 if __name__ == "__main__":
     if len(sys.argv) != 2:
         raise SystemExit(__doc__.splitlines()[2].strip())
-    print(json.dumps(measure(Path(sys.argv[1])), indent=1))
+    print(json.dumps(measure(Path(sys.argv[1])) | {"phone": phone(Path(sys.argv[1]))}, indent=1))

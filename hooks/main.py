@@ -11,7 +11,7 @@ import shutil
 from pathlib import Path
 from urllib.parse import urlsplit
 
-from linkshilft import a11y, csp, export, legal, search_index
+from linkshilft import a11y, csp, export, legal, redirects, search_index
 from linkshilft.pages import GeneratedPage, PublicSite
 from linkshilft.pipeline import data_dir, display_path
 from linkshilft.problems import DataError
@@ -63,7 +63,8 @@ def on_files(files, config):
     for page in _site.pages():
         _generated[page.src_uri] = page
         files.append(File.generated(config, page.src_uri, content=page.markdown))
-    for path, content in [*_site.static_files(), *export.files(_site)]:  # finder data, open data
+    # finder data, open data, the old addresses of renamed offices
+    for path, content in [*_site.static_files(), *export.files(_site), *redirects.files(_site.data)]:
         files.append(File.generated(config, path, content=content))
     return files
 

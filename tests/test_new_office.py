@@ -111,8 +111,8 @@ def test_answers_on_stdin_are_asked_again_until_they_fit(base_data):
         "party_office",  # no MP question for a party office
         "planned",
         "Bornaische Straße 3",
-        "4277",  # without the leading zero: asked again
-        "04277",
+        "01097",  # a Dresden postcode: asked again at once, not after all the questions
+        "4277",  # without the leading zero: read as 04277
         "Leipzig",
         "vielleicht",  # not yes or no: asked again
         "nein",
@@ -123,13 +123,15 @@ def test_answers_on_stdin_are_asked_again_until_they_fit(base_data):
         "",  # phone
         "buero@linke-beispiel.de",
         "",  # website
+        "ja",  # the summary is right
     ]
 
     result = _new_office(base_data, stdin="\n".join(answers) + "\n")
 
     assert result.returncode == 0, result.stderr
     assert '"Leipzig-Connewitz" ist keine gültige Kennung' in result.stderr
-    assert '"4277" ist keine gültige Postleitzahl' in result.stderr
+    assert '"01097" liegt nicht im Kreis Leipzig (dort beginnen die Postleitzahlen mit 041, 042, 0431' in result.stderr
+    assert "Postleitzahl: 4277\n  verstanden: 04277\n" in result.stderr
     assert "bitte ja oder nein" in result.stderr
     dataset, problems, _ = load_dataset(base_data, TODAY)
     assert problems == []
@@ -171,20 +173,67 @@ def test_never_overwrites_and_refuses_a_known_id(base_data):
 
 def test_a_file_that_fails_the_pipeline_is_removed_and_the_retry_command_printed(base_data):
     options = [*OPTIONS]
-    options[options.index("04277")] = "01097"  # a Dresden postcode in the Leipzig folder
+    options[options.index("gueltig")] = "abgelaufen"  # a lawyer whose agreement has ended: only the pipeline knows
 
     result = _new_office(base_data, *options, "--no-input")
 
     assert result.returncode == 1
-    assert re.fullmatch(
-        r'data/offices/leipzig/leipzig-connewitz\.yaml:\d+: address\.postcode: "01097" gehört nicht zum Kreis "leipzig", '
-        r'sondern zu "dresden"',
-        result.stderr.splitlines()[0],
-    )
+    assert re.match(r"data/offices/leipzig/leipzig-connewitz\.yaml:\d+: counselling\.lawyer: ", result.stderr.splitlines()[0])
     assert not (base_data / "offices" / "leipzig" / "leipzig-connewitz.yaml").exists()
     retry = result.stderr.splitlines()[-1]
     assert retry.startswith("linkshilft new-office --id leipzig-connewitz --name 'Bürgerbüro Connewitz' ")
-    assert "--postcode 01097" in retry
+    assert "--lawyer abgelaufen" in retry
+
+
+def test_a_postcode_of_another_district_is_refused_as_an_option(base_data):
+    options = [*OPTIONS]
+    options[options.index("04277")] = "01097"
+    result = _new_office(base_data, *options, "--no-input")
+    assert result.returncode == 2
+    assert result.stderr.startswith('--postcode: "01097" liegt nicht im Kreis Leipzig')
+
+
+def test_names_and_german_words_are_understood_and_the_summary_can_be_corrected(base_data):
+    answers = [
+        "leipzig-connewitz",
+        "Bürgerbüro Connewitz",
+        "Leipzig",  # the district's name
+        "Bürgerbüro",  # the kind's label
+        "Gerlinde Testperson",  # the MP by name
+        "aktiv",
+        "Bornaische Straße 3",
+        "04277",
+        "Leipzig",
+        "ja",
+        "Bürgergeld, Miete",  # topics by their names
+        "de",
+        "Dr. Henrike Anleitung",  # the lawyer by name
+        "Dienstag",
+        "",
+        "9:00",  # read as 09:00
+        "11:00",
+        "", "", "",
+        "nein",  # the summary is not right: every question again, Enter keeps the answer
+        "", "Bürgerbüro Connewitz-Süd", *[""] * 18,
+        "ja",
+    ]  # fmt: skip
+
+    result = _new_office(base_data, stdin="\n".join(answers) + "\n")
+
+    assert result.returncode == 0, result.stderr
+    assert "Art der Stelle (Geschäftsstelle = party_office, Bürgerbüro = mp_office, beides = shared_office): Bürgerbüro\n"\
+        "  verstanden: mp_office\n" in result.stderr
+    assert "  Themen: Bürgergeld und Grundsicherung (buergergeld), Miete und Nebenkosten (miete)\n" in result.stderr
+    assert "  Kreis: Leipzig (leipzig)\n" in result.stderr
+    assert "[bisher: leipzig-connewitz; Enter übernimmt]" in result.stderr
+    dataset, problems, _ = load_dataset(base_data, TODAY)
+    assert problems == []
+    office = dataset.offices["leipzig-connewitz"]
+    assert (office.name, office.district, office.kind, office.mp, office.status) == (
+        "Bürgerbüro Connewitz-Süd", "leipzig", "mp_office", "testperson-mdl", "active"
+    )  # fmt: skip
+    assert office.counselling.topics == ("buergergeld", "miete") and office.counselling.lawyer == "gueltig"
+    assert [(r.weekdays, f"{r.start:%H:%M}") for r in office.counselling.hours] == [(("tuesday",), "09:00")]
 
 
 def test_without_input_missing_options_are_named(base_data):

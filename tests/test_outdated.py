@@ -33,8 +33,8 @@ def test_outdated_data_is_a_warning_not_an_error(base_data):
     assert text.returncode == github.returncode == 0
     assert f"Hinweis: {WARNING}" in text.stderr.splitlines()
     assert (
-        "::warning file=data/offices/leipzig/leipzig-basis.yaml,line=27::"
-        "zuletzt am 01.03.2026 geprüft – bitte Angaben prüfen und Datum erneuern"
+        "::warning file=data/offices/leipzig/leipzig-basis.yaml,line=27,title=Hinweis::"
+        "checked_on: zuletzt am 01.03.2026 geprüft – bitte Angaben prüfen und Datum erneuern"
     ) in github.stderr.splitlines()
 
 

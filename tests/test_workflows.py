@@ -68,7 +68,7 @@ def test_check_calls_the_projects_own_commands():
     (job,) = _workflow("check.yml")["jobs"].values()
     runs = _runs(job)
     assert runs[0] == "make install"
-    assert ".venv/bin/linkshilft validate --format github" in runs
+    assert '.venv/bin/linkshilft validate --format github --base "origin/${BASE_REF}"' in runs
     assert {"make build", "make test", "make actionlint"} <= set(runs)
     for command in runs:
         for target in re.findall(r"\bmake (\S+)", command):
@@ -86,6 +86,14 @@ def test_check_writes_the_change_summary_even_when_the_data_has_errors():
     assert _index(job, "validate --format github") < _index(job, "linkshilft diff")
     checkout = job["steps"][_index(job, "actions/checkout")]
     assert checkout["with"]["fetch-depth"] == 0, "origin/<base> must exist for the comparison"
+
+
+def test_check_judges_a_pull_request_by_what_it_changes():
+    (job,) = _workflow("check.yml")["jobs"].values()
+    step = job["steps"][_index(job, "validate --format github")]
+    assert "--base" in step["run"] and "${{" not in step["run"]
+    assert step["env"] == {"BASE_REF": "${{ github.base_ref }}"}
+    assert "if" not in step and "continue-on-error" not in step, "a new error must fail the check"
 
 
 def _runs_of_make(target: str) -> list[str]:
@@ -136,7 +144,27 @@ def test_publish_has_the_least_permissions():
     assert workflow["permissions"] == {"contents": "read"}
     assert workflow["jobs"]["build"]["permissions"] == {"contents": "read"}
     assert workflow["jobs"]["deploy"]["permissions"] == {"pages": "write", "id-token": "write"}
+    assert workflow["jobs"]["care"]["permissions"] == {"issues": "write"}
     assert workflow["concurrency"] == {"group": "pages", "cancel-in-progress": False}
+
+
+def test_publish_tells_the_coordinators_in_the_summary_and_in_one_issue():
+    jobs = _workflow("publish.yml")["jobs"]
+    build, care = jobs["build"], jobs["care"]
+    step = build["steps"][_index(build, "linkshilft outdated --format markdown")]
+    assert '"$GITHUB_STEP_SUMMARY"' in step["run"] and "linkshilft outdated --format count" in step["run"]
+    assert "!cancelled()" in step["if"], "the list is written even when the build fails"
+    assert build["outputs"] == {
+        "care_count": "${{ steps.care.outputs.count }}",
+        "care_body": "${{ steps.care.outputs.body }}",
+    }
+    assert care["needs"] == "build" and "!cancelled()" in care["if"]
+    assert "care" not in str(jobs["deploy"].get("needs")), "the issue never holds up publishing"
+    assert care["env"]["TITLE"] == "Daten brauchen Pflege"
+    (issue,) = care["steps"]
+    assert "${{" not in issue["run"], "values reach the script through env, never pasted into it"
+    for command in ("gh issue list", "gh issue edit", "gh issue create", "gh issue close"):
+        assert command in issue["run"]
 
 
 def test_the_internal_site_is_never_built_or_deployed():
@@ -232,6 +260,23 @@ def test_new_office_form_offers_exactly_the_districts_and_topics_of_the_data():
     assert elements["district"]["options"] == sorted(d["name"] for d in _districts())
     topics = yaml.safe_load((ROOT / "data" / "topics.yaml").read_text("utf-8"))["topics"]
     assert [option["label"] for option in elements["topics"]["options"]] == [t["name"] for t in topics]
+
+
+def test_new_office_form_asks_for_no_names_and_only_what_the_schema_can_hold():
+    """The form's own checkbox says "no names of persons": it must not ask for one (an MP's office goes by
+    its constituency), and every answer must have a place in the office schema."""
+    form = yaml.safe_load((GITHUB / "ISSUE_TEMPLATE" / "neue-beratungsstelle.yml").read_text("utf-8"))
+    elements = {element.get("id"): element["attributes"] for element in form["body"]}
+    assert "mp" not in elements
+    assert not [a["label"] for a in elements.values() if re.search(r"\bName\b(?! der Stelle)", a.get("label", ""))]
+    mps = yaml.safe_load((ROOT / "data" / "mps.yaml").read_text("utf-8"))["mps"]
+    constituencies = sorted({mp["constituency"] for mp in mps if mp.get("constituency")})
+    assert elements["mp_office"]["options"][: len(constituencies)] == [f"Wahlkreis {c}" for c in constituencies]
+    # step_free is true or false in the schema, required: no third answer.
+    assert elements["step_free"]["options"] == ["ja", "nein"]
+    # accessible_toilet is optional: "weiß ich nicht" leaves it out.
+    schema = json.loads((ROOT / "schema" / "office.schema.json").read_text("utf-8"))["properties"]["accessibility"]
+    assert "accessible_toilet" not in schema["required"] and "step_free" in schema["required"]
 
 
 def test_issue_chooser_and_pull_request_template_link_this_repository():

@@ -238,6 +238,9 @@ def calendar_files(
         url = f"{base}stellen/{office.id}/"
         files.append((f"stellen/{office.id}/termine.ics", office_calendar(office, held, cancelled, url, stamp, cache=events)))
         entries.append((office, before(held, window_end), before(cancelled, window_end), url))
+    for office in dataset.resting_offices():  # empty: subscribed calendars drop the hours of an office that rests
+        url = f"{base}stellen/{office.id}/"
+        files.append((f"stellen/{office.id}/termine.ics", office_calendar(office, [], [], url, stamp, cache=events)))
     files.append(("termine.ics", combined_calendar(entries, stamp, cache=events)))
     return files
 

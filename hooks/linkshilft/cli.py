@@ -6,12 +6,27 @@ Exit codes: 0 everything fine, 1 problems in the data, 2 wrong use of the comman
 from __future__ import annotations
 
 import argparse
+import datetime as dt
 import json
 import sys
+import tempfile
 from pathlib import Path
 
-from . import new_office, pipeline, schedule
+from . import new_office, pipeline, schedule, verdict
 from .validate import check_metaschemas
+
+
+def _count(text: str) -> int:
+    if not text.isdigit() or int(text) < 1:
+        raise argparse.ArgumentTypeError(f'"{text}" ist keine ganze Zahl ab 1')
+    return int(text)
+
+
+def _day(text: str) -> dt.date:
+    try:
+        return dt.date.fromisoformat(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f'"{text}" ist kein Datum; bitte als JJJJ-MM-TT angeben') from None
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -25,6 +40,11 @@ def main(argv: list[str] | None = None) -> int:
     validate = commands.add_parser("validate", help="alle Daten prüfen; Fehler mit Datei, Zeile und Feld")
     validate.add_argument("--format", choices=("text", "github"), default="text", help="github: als Anmerkungen im Pull Request")
     validate.add_argument(
+        "--base",
+        metavar="BASIS",
+        help="wie im Pull Request: nur Fehler, die es auf diesem Git-Stand (z. B. origin/main) noch nicht gibt, sind Fehler",
+    )
+    validate.add_argument(
         "--internal", action="store_true", help="auch die internen Daten prüfen (data/internal oder $LINKSHILFT_INTERNAL_DATA)"
     )
 
@@ -34,11 +54,14 @@ def main(argv: list[str] | None = None) -> int:
         "--update", type=Path, metavar="DATEI", help="die Referenz in DATEI zwischen den Markierungen ersetzen"
     )
     reference_command.add_argument("--internal", action="store_true", help="die Referenz der internen Datensätze (INTERN.md)")
+    reference_command.add_argument(
+        "--all", action="store_true", help="CONTRIBUTING.md (Felder, Meldungen) und INTERN.md erneuern"
+    )
 
     dates = commands.add_parser("dates", help="die nächsten Termine einer Stelle")
     dates.add_argument("office_id", metavar="STELLE")
-    dates.add_argument("--from", dest="start", help="ab diesem Tag (JJJJ-MM-TT)")
-    dates.add_argument("--count", type=int, default=5, help="wie viele Termine (Standard 5)")
+    dates.add_argument("--from", dest="start", type=_day, help="die Liste beginnt an diesem Tag (JJJJ-MM-TT; Standard: heute)")
+    dates.add_argument("--count", type=_count, default=5, help="wie viele Termine (ab 1, Standard 5)")
     dates.add_argument("--json", action="store_true", help="als JSON ausgeben")
 
     geocode_command = commands.add_parser(
@@ -50,13 +73,17 @@ def main(argv: list[str] | None = None) -> int:
 
     diff_command = commands.add_parser("diff", help="was sich auf der Seite gegenüber einem Git-Stand ändert (Markdown)")
     diff_command.add_argument("base", metavar="BASIS", help="Git-Stand zum Vergleich, z. B. main oder origin/main")
-    outdated_command = commands.add_parser("outdated", help="Stellen, deren Angaben vor über sechs Monaten geprüft wurden")
-    outdated_command.add_argument("--format", choices=("text", "markdown"), default="text", help="markdown: für Berichte")
+    outdated_command = commands.add_parser(
+        "outdated", help="was Pflege braucht: ruhende Stellen, endende Vereinbarungen und Sprechzeiten, alte Angaben"
+    )
+    outdated_command.add_argument(
+        "--format", choices=("text", "markdown", "count"), default="text", help="markdown: für Berichte; count: nur die Zahl"
+    )
     new_office.register(commands)
 
     args = parser.parse_args(argv)
     try:
-        today = pipeline.build_date(getattr(args, "start", None) or args.today)
+        today = pipeline.build_date(args.today)  # `dates --from` only says where its list starts
     except ValueError:
         parser.error("Datum bitte als JJJJ-MM-TT angeben")
     directory = args.data or pipeline.data_dir()
@@ -84,34 +111,17 @@ def main(argv: list[str] | None = None) -> int:
         from . import reference
 
         kinds = reference.INTERNAL_KINDS if args.internal else reference.KINDS
+        if args.all:
+            return reference.update_documents(Path.cwd())
         if args.update:
             args.update.write_text(reference.update(args.update.read_text("utf-8"), kinds=kinds), "utf-8")
         else:
             print(reference.markdown(kinds=kinds))
         return 0
 
-    dataset, problems, warnings = pipeline.load_dataset(directory, today)
     if args.command == "validate":
-        if dataset is not None and args.internal:  # internal records refer to public ones: check those first
-            from . import internal
-
-            problems = internal.load_internal(internal.internal_dir(Path.cwd()), dataset, Path.cwd())[1]
-        for problem in problems:
-            print(problem.as_github_annotation() if args.format == "github" else str(problem))
-        for warning in warnings:
-            text = (
-                f"::warning file={warning.path},line={warning.line}::{warning.message}"
-                if args.format == "github"
-                else f"Hinweis: {warning}"
-            )
-            print(text, file=sys.stderr)
-        if problems:
-            print(f"{len(problems)} Fehler gefunden.", file=sys.stderr)
-            return 1
-        count = len(dataset.offices)
-        print(f"Alle Daten sind gültig ({count} {'Stelle' if count == 1 else 'Stellen'}).", file=sys.stderr)
-        return 0
-
+        return _validate(args, directory, today)
+    dataset, problems, found = pipeline.findings(directory, today)
     if dataset is None:
         for problem in problems:
             print(problem, file=sys.stderr)
@@ -119,32 +129,87 @@ def main(argv: list[str] | None = None) -> int:
     if args.command == "outdated":
         from . import outdated
 
+        if args.format == "count":
+            print(len(found))
+            return 0
         render = outdated.markdown if args.format == "markdown" else outdated.text
-        sys.stdout.write(render(outdated.outdated(dataset, today), dataset, today))
+        sys.stdout.write(render(found, outdated.outdated(dataset, today), dataset, today))
         return 0
     office = dataset.offices.get(args.office_id)
     if office is None:
         print(f'Stelle "{args.office_id}" gibt es nicht.', file=sys.stderr)
         return 2
-    upcoming = schedule.next_dates(office.counselling, dataset.closures, today, count=args.count)
+    if office.id in dataset.resting:  # offered nowhere, so no dates here either
+        print("[]" if args.json else f"{office.name} ruht zurzeit: die Anleitung nach § 6 RDG ist beendet; keine Termine.")
+        return 0
+    start = args.start or today
+    held, cancelled = schedule.occurrences(office.counselling, dataset.closures, start, start + dt.timedelta(days=366))
+    held = held[: args.count]
+    # Cancelled hours up to the last listed date, in the list where they fall: as the office page shows them.
+    last = held[-1].start if len(held) == args.count else None
+    entries = sorted([*held, *(c for c in cancelled if last is None or c.start <= last)], key=lambda e: e.start)
     if args.json:
-        print(
-            json.dumps(
-                [
-                    {"start": o.start.isoformat(), "end": o.end.isoformat(), "walk_in": o.walk_in, "note": o.note}
-                    for o in upcoming
-                ],
-                ensure_ascii=False,
-                indent=2,
-            )
-        )
+        print(json.dumps([_entry(e) for e in entries], ensure_ascii=False, indent=2))
     elif office.counselling.appointment_only:
         print(f"{office.name}: Termine nur nach Vereinbarung. {office.counselling.how_to_book or ''}".strip())
-    elif not upcoming:
-        print(f"{office.name}: keine Termine ab {schedule.format_day(today)}.")
+    elif not entries:
+        print(f"{office.name}: keine Termine ab {schedule.format_day(start)}.")
     else:
-        for o in upcoming:
-            print(f"{schedule.format_day(o.start.date())}, {schedule.format_time_range(o.start.time(), o.end.time())}")
+        for e in entries:
+            when = f"{schedule.format_day(e.start.date())}, {schedule.format_time_range(e.start.time(), e.end.time())}"
+            print(f"{when}: fällt aus ({e.reason})" if isinstance(e, schedule.Cancellation) else when)
+    return 0
+
+
+def _entry(e: schedule.Occurrence | schedule.Cancellation) -> dict:
+    cancelled = isinstance(e, schedule.Cancellation)
+    return {
+        "start": e.start.isoformat(),
+        "end": e.end.isoformat(),
+        "walk_in": e.walk_in,
+        "note": e.note,
+        "cancelled": cancelled,
+        "reason": e.reason if cancelled else None,
+    }
+
+
+def _validate(args, directory: Path, today: dt.date) -> int:
+    """Errors block (exit 1), conditions warn; with --base, errors the base has as well do not block."""
+    dataset, errors, conditions = pipeline.findings(directory, today)
+    base = None
+    if args.base:
+        from . import diff
+
+        with tempfile.TemporaryDirectory() as folder:
+            try:
+                base_dir = diff.export_base(directory, args.base, Path(folder))
+            except diff.GitError as error:
+                print(error, file=sys.stderr)
+                return 2
+            _, *base = pipeline.findings(base_dir, today)
+    result = verdict.judge(errors, conditions, tuple(base) if base else None)
+    blocking = list(result.blocking)
+    if dataset is not None and args.internal:  # internal records refer to public ones: check those first
+        from . import internal
+
+        blocking += internal.load_internal(internal.internal_dir(Path.cwd()), dataset, Path.cwd())[1]
+    github = args.format == "github"
+    for problem in blocking:
+        print(problem.as_github_annotation() if github else str(problem))
+    for title, problems, prefix in (
+        (f"Schon auf {args.base}", result.inherited, f"schon auf {args.base}: "),
+        ("Hinweis", result.warnings, "Hinweis: "),
+    ):
+        for problem in problems:
+            print(problem.as_github_annotation("warning", title) if github else f"{prefix}{problem}", file=sys.stderr)
+    if blocking:
+        print(f"{len(blocking)} Fehler gefunden.", file=sys.stderr)
+        return 1
+    if dataset is None:
+        print(f"Keine neuen Fehler; {len(result.inherited)} bestehen schon auf {args.base}.", file=sys.stderr)
+        return 0
+    count = len(dataset.offices)
+    print(f"Alle Daten sind gültig ({count} {'Stelle' if count == 1 else 'Stellen'}).", file=sys.stderr)
     return 0
 
 

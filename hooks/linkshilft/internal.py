@@ -18,6 +18,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
 
+from . import files
 from . import internal_model as im
 from . import model as m
 from .load import Document, read_mapping
@@ -71,9 +72,9 @@ def _read(directory: Path, root: Path) -> tuple[_Parsed, list[Problem]]:
 
     def shown(path: Path) -> str:
         try:
-            return path.relative_to(root).as_posix()
+            return files.shown(path.relative_to(root).as_posix())
         except ValueError:
-            return path.relative_to(directory.parent).as_posix()
+            return files.shown(path.relative_to(directory.parent).as_posix())
 
     if not directory.is_dir():
         return parsed, [
@@ -95,21 +96,25 @@ def _read(directory: Path, root: Path) -> tuple[_Parsed, list[Problem]]:
         return None if found else document
 
     for entry in sorted(directory.iterdir()):
-        known = entry.name in FOLDERS if entry.is_dir() else entry.stem in LIST_FILES and entry.suffix == ".yaml"
+        known = entry.name in FOLDERS if files.is_folder(entry) else entry.stem in LIST_FILES and entry.suffix == ".yaml"
         if not (known or entry.name.startswith(".") or entry.suffix in NOTES):
             expected = ", ".join([*(f"{name}/" for name in FOLDERS), *(f"{name}.yaml" for name in LIST_FILES)])
             problems.append(Problem(shown(entry), 1, "", f"unerwartete Datei oder unerwarteter Ordner (erwartet: {expected})"))
     for name, schema in LIST_FILES.items():
         path = directory / f"{name}.yaml"
-        if path.exists() and (document := parse(path, schema)) is not None:
+        if os.path.lexists(path) and (document := parse(path, schema)) is not None:
             parsed.lists[name] = document
     for folder, schema in FOLDERS.items():
-        for path in sorted((directory / folder).glob("*")) if (directory / folder).is_dir() else []:
-            if path.name.startswith("."):
-                continue
-            if path.is_dir() or path.suffix != ".yaml":
+        paths = list(files.entries(directory / folder)) if files.is_folder(directory / folder) else []
+        names = {path.name for path in paths}
+        for path in paths:
+            if (reason := files.refusal(path)) is not None and not files.is_folder(path):
+                problems.append(Problem(shown(path), 1, "", reason))
+            elif files.is_folder(path) or path.suffix != ".yaml":
                 hint = " (bitte die Endung .yaml verwenden)" if path.suffix == ".yml" else ""
                 problems.append(Problem(shown(path), 1, "", f"unerwartete Datei im Ordner {folder}/{hint}"))
+            elif (reason := files.name_refusal(path.name, names)) is not None:
+                problems.append(Problem(shown(path), 1, "", reason))
             elif (document := parse(path, schema)) is not None:
                 parsed.folders[folder].append(document)
     return parsed, problems

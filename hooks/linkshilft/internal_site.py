@@ -12,10 +12,11 @@ import datetime as dt
 from dataclasses import dataclass
 from pathlib import Path
 
+from . import conditions
 from .internal import internal_dir, load_internal
-from .measures import Measure, day
+from .measures import Measure, day, make_table
 from .pages import TEMPLATE_DIR, GeneratedPage, relative_root, template_environment
-from .pipeline import build_date, data_dir, load_dataset
+from .pipeline import build_date, data_dir, findings
 from .problems import DataError
 from .report import Report, build_report, csv_bytes, figures_yaml
 
@@ -28,6 +29,7 @@ NAV_TITLES = {
     "uebergang": "5 Übergangslösungen",
     "anleitung": "6 Anleitung",
     "abdeckung": "Abdeckung",
+    "datenpflege": "Datenpflege",
 }
 DESCRIPTION = "Interne Seite der Koordination von Links.hilft – nicht veröffentlichen."
 ROBOTS = b"# Interne Seite: nichts davon gehoert in eine Suchmaschine.\nUser-agent: *\nDisallow: /\n"
@@ -44,18 +46,46 @@ class InternalPage(GeneratedPage):
 def prepare_internal(project_dir: Path, settings: dict | None = None, today: dt.date | None = None) -> InternalSite:
     """Load and check the public and the internal records. Raises DataError with every problem."""
     today = today or build_date()
-    dataset, problems, _ = load_dataset(data_dir(project_dir), today)
+    dataset, problems, found = findings(data_dir(project_dir), today)
     if dataset is None:
         raise DataError(problems)
     internal, problems = load_internal(internal_dir(project_dir), dataset, project_dir)
     if internal is None:
         raise DataError(problems)
-    return InternalSite(build_report(dataset, internal), settings)
+    return InternalSite(build_report(dataset, internal), settings, care=care_measure(found))
+
+
+def care_measure(found: list[conditions.Condition]) -> Measure:
+    """What time brought to the public data: the list of `linkshilft outdated` and of the issue
+    "Daten brauchen Pflege", as a page of the internal site."""
+    rows = [(conditions.KINDS[c.kind], c.subject, f"{c.problem.path}:{c.problem.line}", c.problem.message) for c in found]
+    resting = sum(c.kind == "guidance-ended" for c in found)
+    return Measure(
+        0,
+        "datenpflege",
+        "Daten brauchen Pflege",
+        "Was hat die Zeit an den öffentlichen Daten verändert, und was ist deshalb zu tun?",
+        f"{len(found)} {'Eintrag' if len(found) == 1 else 'Einträge'}, davon {resting} ruhende "
+        f"{'Stelle' if resting == 1 else 'Stellen'}. Dieselbe Liste zeigt „linkshilft outdated“ und das Issue "
+        "„Daten brauchen Pflege“ nach jeder nächtlichen Veröffentlichung.",
+        tables=(
+            make_table(
+                "datenpflege",
+                "Was Pflege braucht",
+                ("Art", "Kennung", "Datei", "Hinweis"),
+                rows,
+                [c.kind in ("guidance-ended", "hours-ended") for c in found],
+            ),
+        ),
+    )
 
 
 class InternalSite:
-    def __init__(self, report: Report, settings: dict | None = None, template_dir: Path = TEMPLATE_DIR):
+    def __init__(
+        self, report: Report, settings: dict | None = None, template_dir: Path = TEMPLATE_DIR, care: Measure | None = None
+    ):
         self.report = report
+        self.care = care or care_measure([])
         self.settings = settings or {}
         self.env = template_environment(template_dir)
 
@@ -67,6 +97,8 @@ class InternalSite:
                 InternalPage(f"{SECTION}/{measure.slug}.md", _title(measure), DESCRIPTION, "intern/measure.html", measure.slug)
             )
         pages.append(InternalPage(f"{SECTION}/bericht.md", "Bericht an den Landesvorstand", DESCRIPTION, "intern/report.html"))
+        care = self.care
+        pages.append(InternalPage(f"{SECTION}/{care.slug}.md", care.title, DESCRIPTION, "intern/measure.html", care.slug))
         return pages
 
     def nav(self) -> list[dict[str, str]]:
@@ -74,11 +106,12 @@ class InternalSite:
         entries = [{"Übersicht": f"{SECTION}/index.md"}]
         entries += [{NAV_TITLES[m.slug]: f"{SECTION}/{m.slug}.md"} for m in self.report.measures]
         entries.append({"7 Bericht an den Landesvorstand": f"{SECTION}/bericht.md"})
+        entries.append({NAV_TITLES["datenpflege"]: f"{SECTION}/datenpflege.md"})
         return entries
 
     def static_files(self) -> list[tuple[str, bytes]]:
         """A CSV file per table, today's figures for the next report, and a robots.txt that keeps crawlers out."""
-        files = [(self.csv_path(table.key), csv_bytes(table)) for table in self.report.tables]
+        files = [(self.csv_path(table.key), csv_bytes(table)) for table in (*self.report.tables, *self.care.tables)]
         files.append((self.figures_path, figures_yaml(self.report).encode("utf-8")))
         files.append(("robots.txt", ROBOTS))
         return files
@@ -102,7 +135,7 @@ class InternalSite:
             "titles": NAV_TITLES,
         }
         if page.template == "intern/measure.html":
-            context["measure"] = report.measure(page.key)
+            context["measure"] = self.care if page.key == self.care.slug else report.measure(page.key)
             context["title"] = _title(context["measure"])
         elif page.template == "intern/report.html":
             context["figures_file"] = self.figures_path.removeprefix(f"{SECTION}/")

@@ -14,7 +14,10 @@ Failures are returned as Problems, never raised.
 
 from __future__ import annotations
 
+import errno
+import os
 import re
+import stat
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -24,9 +27,18 @@ from yaml._yaml import CParser
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 from yaml.resolver import BaseResolver
 
+from .files import NOT_REGULAR, SYMLINK
 from .problems import Problem, field_path
+from .yaml_slips import duplicate_key, indentation_slip, syntax_slip
 
 MAX_BYTES = 256 * 1024
+# No record nests deeper than 6 levels. Deeper input ends here with a German message, before
+# any recursive step (constructing, schema validation) could run out of stack; libyaml itself
+# stops at 1,000 levels while parsing, without recursion.
+MAX_DEPTH = 20
+_TOO_DEEP = (
+    f"Angaben sind zu tief verschachtelt (höchstens {MAX_DEPTH} Ebenen; fehlt ein Anführungszeichen um einen Text mit [ oder {{?)"
+)
 
 _TAG = "tag:yaml.org,2002:"
 _MAP, _SEQ, _STR = _TAG + "map", _TAG + "seq", _TAG + "str"
@@ -70,6 +82,22 @@ _SYNTAX_HINTS = {
     "found undefined alias": "Verweise (*name) sind nicht erlaubt; bitte den Wert ausschreiben",
     "block sequence entries are not allowed": "Listeneintrag (-) an unerwarteter Stelle; Einrückung prüfen",
     "found a tab character": "Tabulator statt Leerzeichen zum Einrücken",
+    "exceeded maximum nesting depth": _TOO_DEEP,
+    "did not find expected <document start>": "hier steht etwas, das kein Feld ist (Text nach einem Wert in "
+    "Anführungszeichen, oder eine Zeile, die mit % beginnt?)",
+    "did not find expected comment or line break": "nach einem Wert steht noch etwas in derselben Zeile",
+    "found unexpected document indicator": '"---" oder "..." mitten in einem Text in Anführungszeichen',
+    "found invalid Unicode character escape code": "ungültiges Unicode-Escape mit \\u oder \\U in einem Text",
+    "did not find expected hexdecimal number": "unvollständiges Escape mit \\x, \\u oder \\U in einem Text",
+    "did not find expected alphabetic or numeric character": "Anker oder Verweis (& oder *) ohne Namen",
+    "did not find expected whitespace or line break": "Tag (!) oder Zeichen an unerwarteter Stelle",
+    "found undefined tag handle": "unbekanntes YAML-Tag (!)",
+    "did not find expected tag URI": "unvollständiges YAML-Tag (!)",
+    "did not find expected '!'": "unvollständiges YAML-Tag (!)",
+    "found duplicate %YAML directive": "die Angabe %YAML steht doppelt",
+    "found incompatible YAML document": "YAML-Version wird nicht unterstützt (bitte %YAML entfernen)",
+    "did not find expected <stream-start>": "Anfang der Datei ist unlesbar",
+    "found unexpected ':'": "Doppelpunkt an unerwarteter Stelle",
 }
 
 
@@ -80,6 +108,7 @@ class Document:
     path: str
     data: Any
     lines: dict[tuple[str | int, ...], int] = field(repr=False)
+    source: tuple[str, ...] = field(default=(), repr=False, compare=False)  # the text, for "meinten Sie" (suggest.py)
 
     def line_of(self, parts: tuple[str | int, ...] | list[str | int]) -> int:
         """Line of the value at `parts`, or of its nearest existing parent."""
@@ -100,15 +129,19 @@ class _Rejected(Exception):
 
 
 def read_file(path: Path, display_path: str) -> tuple[Document | None, list[Problem]]:
-    """Read and parse `path`; `display_path` is what messages show (relative, forward slashes)."""
+    """Read and parse `path`; `display_path` is what messages show (relative, forward slashes).
+
+    Only a regular file is read, never through a symlink, and never more than MAX_BYTES + 1
+    bytes: a symlink to /dev/zero or a FIFO must not read forever or block."""
     try:
-        raw = path.read_bytes()
+        raw = _read_regular(path)
+    except _NotRegular as refused:
+        return None, [Problem(display_path, 1, "", str(refused))]
     except OSError as error:
         return None, [Problem(display_path, 1, "", f"Datei kann nicht gelesen werden ({error.strerror})")]
     if len(raw) > MAX_BYTES:
-        return None, [
-            Problem(display_path, 1, "", f"Datei ist zu groß ({len(raw) // 1024} KB; höchstens {MAX_BYTES // 1024} KB)")
-        ]
+        size = os.stat(path, follow_symlinks=False).st_size
+        return None, [Problem(display_path, 1, "", f"Datei ist zu groß ({size // 1024} KB; höchstens {MAX_BYTES // 1024} KB)")]
     try:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as error:
@@ -117,6 +150,26 @@ def read_file(path: Path, display_path: str) -> tuple[Document | None, list[Prob
             Problem(display_path, line, "", "Datei ist nicht in UTF-8 gespeichert; bitte im Editor als UTF-8 speichern")
         ]
     return parse_text(text, display_path)
+
+
+class _NotRegular(Exception):
+    """Internal: the path is a symlink, a device, a FIFO or a folder. Caught in read_file."""
+
+
+def _read_regular(path: Path) -> bytes:
+    flags = os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_CLOEXEC", 0)
+    if os.path.islink(path):  # O_NOFOLLOW covers the last part only, and not on every system
+        raise _NotRegular(SYMLINK.format("Datei", "die Datei"))
+    try:
+        descriptor = os.open(path, flags)
+    except OSError as error:
+        if error.errno == errno.ELOOP:
+            raise _NotRegular(SYMLINK.format("Datei", "die Datei")) from None
+        raise
+    with os.fdopen(descriptor, "rb") as file:
+        if not stat.S_ISREG(os.fstat(descriptor).st_mode):
+            raise _NotRegular(NOT_REGULAR)
+        return file.read(MAX_BYTES + 1)
 
 
 def read_mapping(path: Path, display_path: str) -> tuple[Document | None, list[Problem]]:
@@ -131,6 +184,8 @@ def read_mapping(path: Path, display_path: str) -> tuple[Document | None, list[P
 def parse_text(text: str, display_path: str) -> tuple[Document | None, list[Problem]]:
     if "\x00" in text:
         return None, [Problem(display_path, 1, "", "Datei enthält Nullbytes (keine Textdatei?)")]
+    if slip := indentation_slip(text):  # parses, but as keys like "\xa0\xa0town": name the slip instead
+        return None, [Problem(display_path, slip[0], "", slip[1])]
     parser = _StrictCParser(text)
     try:
         root = parser.get_single_node()
@@ -150,11 +205,12 @@ def parse_text(text: str, display_path: str) -> tuple[Document | None, list[Prob
             Problem(display_path, line, "", "Anker und Verweise (& und *) sind nicht erlaubt; bitte Werte ausschreiben")
         ]
     lines: dict[tuple[str | int, ...], int] = {}
+    source = tuple(text.splitlines())
     try:
-        data = _construct(root, (), lines)
+        data = _construct(root, (), lines, source)
     except _Rejected as rejected:
         return None, [Problem(display_path, rejected.line, rejected.field, rejected.message)]
-    return Document(display_path, data, lines), []
+    return Document(display_path, data, lines, source), []
 
 
 def _first_anchor_line(text: str) -> int | None:
@@ -175,14 +231,19 @@ def _syntax_problem(error: yaml.MarkedYAMLError, text: str) -> tuple[int, str]:
     for number, content in enumerate(lines[:line], start=1):
         if _open_double_quote(content):
             return number, 'YAML-Syntaxfehler: schließendes Anführungszeichen (") fehlt'
+    if "exceeded maximum nesting depth" in problem:  # libyaml's own limit: no slip of layout to look for
+        return line, f"YAML-Syntaxfehler: {_TOO_DEEP}"
     if error.context and error.context.startswith("while parsing a flow") and error.context_mark:
         line = error.context_mark.line + 1  # where the [ or { was opened
+    elif slip := syntax_slip(text, line):
+        return slip
     if 0 < line <= len(lines) and "\t" in lines[line - 1][: (mark.column + 1 if mark else None)]:
         return line, "YAML-Syntaxfehler: Tabulator statt Leerzeichen zum Einrücken"
     for english, german in _SYNTAX_HINTS.items():
         if english in problem:
             return line, f"YAML-Syntaxfehler: {german}"
-    return line, f"YAML-Syntaxfehler ({problem})"
+    # libyaml's own words would be English; the line says where to look.
+    return line, "YAML-Syntaxfehler: Datei lässt sich hier nicht lesen (Einrückung, Doppelpunkte und Anführungszeichen prüfen)"
 
 
 def _open_double_quote(line: str) -> bool:
@@ -209,9 +270,11 @@ def _open_double_quote(line: str) -> bool:
     return inside_double
 
 
-def _construct(node: Node, parts: tuple[str | int, ...], lines: dict) -> Any:
+def _construct(node: Node, parts: tuple[str | int, ...], lines: dict, source: tuple[str, ...]) -> Any:
     # Aliases were rejected before (_first_anchor_line), so the node graph is a tree.
     lines[parts] = node.start_mark.line + 1
+    if len(parts) >= MAX_DEPTH and not isinstance(node, ScalarNode):
+        raise _Rejected(node, field_path(parts), _TOO_DEEP)
     if isinstance(node, MappingNode):
         if node.tag != _MAP:
             raise _Rejected(node, field_path(parts), f"unzulässiges YAML-Tag {_shown_tag(node.tag)}")
@@ -223,18 +286,17 @@ def _construct(node: Node, parts: tuple[str | int, ...], lines: dict) -> Any:
             if key == "<<":
                 raise _Rejected(key_node, field_path(parts), "Zusammenführen mit << ist nicht erlaubt")
             if key in mapping:
-                raise _Rejected(
-                    key_node,
-                    field_path((*parts, key)),
-                    f'Feld "{key}" steht doppelt (zuerst in Zeile {lines[(*parts, key)]})',
-                )
-            mapping[key] = _construct(value_node, (*parts, key), lines)
+                line_text = source[key_node.start_mark.line] if key_node.start_mark.line < len(source) else ""
+                in_entry = bool(parts) and isinstance(parts[-1], int)
+                message = duplicate_key(key, lines[(*parts, key)], in_entry, line_text)
+                raise _Rejected(key_node, field_path((*parts, key)), message)
+            mapping[key] = _construct(value_node, (*parts, key), lines, source)
             lines[(*parts, key)] = key_node.start_mark.line + 1
         return mapping
     if isinstance(node, SequenceNode):
         if node.tag != _SEQ:
             raise _Rejected(node, field_path(parts), f"unzulässiges YAML-Tag {_shown_tag(node.tag)}")
-        return [_construct(item, (*parts, index), lines) for index, item in enumerate(node.value)]
+        return [_construct(item, (*parts, index), lines, source) for index, item in enumerate(node.value)]
     return _scalar(node, parts)
 
 

@@ -183,6 +183,7 @@ class Office:
     source: Source
     mp: str | None = None
     directions: str | None = None
+    former_ids: tuple[str, ...] = ()  # old addresses that redirect here (redirects.py)
 
     @property
     def is_public(self) -> bool:
@@ -202,9 +203,17 @@ class Dataset:
     offices: dict[str, Office]
     closures: tuple[Closure, ...] = ()
     today: dt.date = field(default_factory=dt.date.today)
+    resting: frozenset[str] = frozenset()  # ids of offices whose guidance (RDG § 6) has ended: see conditions.py
 
     def public_offices(self) -> list[Office]:
-        return sorted((o for o in self.offices.values() if o.is_public), key=lambda o: (o.address.town, o.name))
+        """The offices the site offers: in lists, finder, calendars and open data."""
+        return sorted(
+            (o for o in self.offices.values() if o.is_public and o.id not in self.resting), key=lambda o: (o.address.town, o.name)
+        )
+
+    def resting_offices(self) -> list[Office]:
+        """Offices offered nowhere because their guidance ended; their own page stays and says they rest."""
+        return sorted((o for o in self.offices.values() if o.is_public and o.id in self.resting), key=lambda o: o.id)
 
     def offices_in(self, district_id: str) -> list[Office]:
         return [o for o in self.public_offices() if o.district == district_id]
@@ -283,4 +292,5 @@ def office_from_record(data: dict, path: str) -> Office:
         source=Source(path),
         mp=data.get("mp"),
         directions=data.get("directions"),
+        former_ids=tuple(data.get("former_ids", ())),
     )

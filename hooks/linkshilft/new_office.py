@@ -1,197 +1,41 @@
 """`linkshilft new-office`: ask for the essentials, write a valid, commented office file.
 
 Every value comes from an option or, where the option is missing, from a question (German,
-one line each, asked again until the answer fits). The file is written from the commented
-template (`office_template`) to data/offices/<district>/<id>.yaml, never over an existing
-file, and then checked by the same pipeline as the build. A file that does not pass is
-removed again, and the command to try again with the same answers is printed.
+one line each, in the editor's words, checked at once and asked again until it fits; see
+new_office_questions). Before anything is written, a summary in plain words is shown to
+confirm; "nein" goes through the questions again with every answer kept as the default. The
+file is written from the commented template (`office_template`) to
+data/offices/<district>/<id>.yaml, never over an existing file, and then checked by the same
+pipeline as the build. A file that does not pass is removed again, and the command to try
+again with the same answers is printed.
 """
 
 from __future__ import annotations
 
 import argparse
 import datetime as dt
-import json
 import os
-import re
 import shlex
 import sys
-from collections.abc import Callable
-from dataclasses import dataclass
 from pathlib import Path
 
 from . import pipeline
 from .model import WEEKDAYS
+from .new_office_questions import GERMAN_WEEKDAYS, KINDS, STATUSES, YES, Question, items, questions
 from .office_template import Template, TemplateError, flow, quoted, text
 from .validate import SCHEMA_DIR
 
 PROJECT_TEMPLATE = Path(__file__).resolve().parents[2] / "data" / "_templates" / "office.yaml"
-GERMAN_WEEKDAYS = dict(
-    zip(("montag", "dienstag", "mittwoch", "donnerstag", "freitag", "samstag", "sonntag"), WEEKDAYS, strict=True)
-)
-KINDS = {"party_office": "Geschäftsstelle", "mp_office": "Bürgerbüro", "shared_office": "beides"}
-STATUSES = {"active": "findet statt", "interim": "Übergangslösung", "planned": "in Vorbereitung"}
-YES = {"ja", "j", "true", "yes", "y"}
 METAVARS = {
     "id": "KENNUNG", "district": "KREIS", "kind": "ART", "mp": "KENNUNG", "status": "STAND", "street": "STRASSE",
     "postcode": "PLZ", "town": "ORT", "step_free": "ja|nein", "lawyer": "KENNUNG", "weekday": "TAGE",
     "weeks_of_month": "WOCHEN", "start": "HH:MM", "end": "HH:MM", "how_to_book": "TEXT", "email": "E-MAIL",
     "website": "ADRESSE", "topics": "THEMEN", "languages": "SPRACHEN", "phone": "TELEFON",
 }  # fmt: skip
-NO = {"nein", "n", "false", "no"}
 
 
 class Cancelled(Exception):
     """Standard input ended before every answer was there."""
-
-
-@dataclass(frozen=True)
-class Question:
-    key: str  # option name without "--", with "_" for "-"
-    prompt: str
-    check: Callable[[str, dict], str | None]  # German complaint, or None when the answer fits
-    applies: Callable[[dict], bool] = lambda answers: True
-    optional: bool = False  # an empty answer is fine
-    default: str = ""  # what an empty answer means
-
-
-def _common(name: str) -> tuple[re.Pattern, str]:
-    definition = json.loads((SCHEMA_DIR / "common.schema.json").read_text("utf-8"))["$defs"][name]
-    return re.compile(definition["pattern"]), definition["x-message"]
-
-
-def _matches(name: str) -> Callable[[str, dict], str | None]:
-    pattern, message = _common(name)
-    return lambda value, _: None if pattern.fullmatch(value) else f'"{value}" {message}'
-
-
-def _one_of(choices: Callable[[dict], dict]) -> Callable[[str, dict], str | None]:
-    def check(value: str, answers: dict) -> str | None:
-        known = choices(answers)
-        return None if value in known else f'"{value}" gibt es nicht; möglich: {", ".join(known)}'
-
-    return check
-
-
-def _all_of(choices: Callable[[dict], dict]) -> Callable[[str, dict], str | None]:
-    def check(value: str, answers: dict) -> str | None:
-        known = choices(answers)
-        unknown = [item for item in _items(value) if item not in known]
-        if not _items(value):
-            return "bitte mindestens eine Angabe"
-        return f"unbekannt: {', '.join(unknown)}; möglich: {', '.join(known)}" if unknown else None
-
-    return check
-
-
-def _items(value: str) -> list[str]:
-    return [item.strip() for item in re.split(r"[,\s]+", value) if item.strip()]
-
-
-def _weekdays(value: str, _: dict) -> str | None:
-    wrong = [day for day in _items(value.lower()) if day not in WEEKDAYS and day not in GERMAN_WEEKDAYS]
-    return f'unbekannter Wochentag: {", ".join(wrong)} (z. B. "dienstag" oder "tuesday")' if wrong else None
-
-
-def _weeks(value: str, _: dict) -> str | None:
-    wrong = [week for week in _items(value.lower()) if week not in ("1", "2", "3", "4", "last", "letzter", "letzte")]
-    return f"unbekannte Woche: {', '.join(wrong)} (erlaubt: 1, 2, 3, 4, letzter)" if wrong else None
-
-
-def _yes_no(value: str, _: dict) -> str | None:
-    return None if value.lower() in YES | NO else "bitte ja oder nein"
-
-
-def _not_empty(value: str, _: dict) -> str | None:
-    return None if value.strip() else "bitte ausfüllen"
-
-
-def questions(context: dict) -> list[Question]:
-    """In the order they are asked; `context` holds the ids that exist in the data."""
-    new_id = _matches("id")
-
-    def fresh_id(value: str, answers: dict) -> str | None:
-        if complaint := new_id(value, answers):
-            return complaint
-        return f'Kennung "{value}" gibt es schon' if value in context["offices"] else None
-
-    def lawyer(value: str, answers: dict) -> str | None:
-        if not value:
-            return "eine Stelle, die stattfindet, braucht die Anleitung nach § 6 RDG" if _takes_place(answers) else None
-        return _one_of(lambda _: context["lawyers"])(value, answers)
-
-    return [
-        Question("id", "Kennung der Stelle (Kleinbuchstaben, z. B. leipzig-connewitz)", fresh_id),
-        Question("name", "Name, wie er auf der Seite steht (z. B. Bürgerbüro Connewitz)", _not_empty),
-        Question("district", f"Kreis ({', '.join(context['districts'])})", _one_of(lambda _: context["districts"])),
-        Question("kind", _choices_prompt("Art der Stelle", KINDS), _one_of(lambda _: KINDS)),
-        Question(
-            "mp",
-            f"Abgeordnete/r ({', '.join(context['mps'])})",
-            _one_of(lambda _: context["mps"]),
-            lambda a: a.get("kind") in ("mp_office", "shared_office"),
-        ),
-        Question("status", _choices_prompt("Stand", STATUSES), _one_of(lambda _: STATUSES)),
-        Question("street", "Straße und Hausnummer", _not_empty),
-        Question("postcode", "Postleitzahl", _matches("postcode")),
-        Question("town", "Ort, ggf. mit Ortsteil (z. B. Leipzig-Connewitz)", _not_empty),
-        Question("step_free", "Stufenloser Zugang zum Beratungsraum? (ja/nein)", _yes_no),
-        Question("topics", f"Themen, mit Komma ({', '.join(context['topics'])})", _all_of(lambda _: context["topics"])),
-        Question("languages", "Sprachen der Beratung als Kürzel, mit Komma (z. B. de, ru; leer: de)", _languages, default="de"),
-        Question(
-            "lawyer",
-            f"Anleitende/r Volljurist/in ({', '.join(context['lawyers'])}; leer: noch offen)",
-            lawyer,
-            optional=True,
-        ),
-        Question(
-            "weekday",
-            "Wochentag(e) der Sprechstunde (z. B. dienstag; leer: keine festen Zeiten)",
-            _weekdays,
-            optional=True,
-        ),
-        Question(
-            "weeks_of_month",
-            "Nur bestimmte Wochen im Monat? (z. B. 1, 3 oder letzter; leer: jede Woche)",
-            _weeks,
-            _has_hours,
-            optional=True,
-        ),
-        Question("start", "Beginn (HH:MM)", _matches("time"), _has_hours),
-        Question("end", "Ende (HH:MM)", _matches("time"), _has_hours),
-        Question(
-            "how_to_book",
-            "Ohne feste Zeiten: Wie bekommt man einen Termin? (z. B. Rufen Sie das Büro an.)",
-            _not_empty,
-            lambda a: _takes_place(a) and not a.get("weekday"),
-        ),
-        Question("phone", "Telefon des Büros (leer: keins)", _optional(_matches("phone")), optional=True),
-        Question("email", "E-Mail des Büros (leer: keine)", _optional(_matches("email")), optional=True),
-        Question("website", "Internetseite, mit https:// (leer: keine)", _optional(_matches("https_url")), optional=True),
-    ]
-
-
-def _takes_place(answers: dict) -> bool:
-    return answers.get("status") in ("active", "interim")
-
-
-def _has_hours(answers: dict) -> bool:
-    return bool(answers.get("weekday"))
-
-
-def _languages(value: str, answers: dict) -> str | None:
-    if not _items(value):
-        return "bitte mindestens eine Sprache"
-    check = _matches("language")
-    return next((complaint for item in _items(value) if (complaint := check(item, answers))), None)
-
-
-def _optional(check: Callable[[str, dict], str | None]) -> Callable[[str, dict], str | None]:
-    return lambda value, answers: check(value, answers) if value else None
-
-
-def _choices_prompt(label: str, choices: dict[str, str]) -> str:
-    return f"{label} ({', '.join(f'{key}: {meaning}' for key, meaning in choices.items())})"
 
 
 # --- the command ----------------------------------------------------------------------------
@@ -204,7 +48,7 @@ def register(commands) -> None:
         description="Legt data/offices/<kreis>/<kennung>.yaml aus der kommentierten Vorlage an und prüft die Datei. "
         "Fehlende Angaben werden nacheinander erfragt.",
     )
-    for question in questions({"offices": {}, "districts": {}, "mps": {}, "lawyers": {}, "topics": {}}):
+    for question in questions({"offices": {}, "districts": {}, "mps": {}, "lawyers": {}, "topics": {}, "prefixes": {}}):
         command.add_argument(
             _option(question.key),
             dest=f"office_{question.key}",
@@ -222,10 +66,13 @@ def run(args: argparse.Namespace, directory: Path, today: dt.date) -> int:
         "mps": {d.data["mps"][i]["id"]: d.data["mps"][i]["name"] for d, i in records.mps},
         "lawyers": {d.data["id"]: d.data["name"] for d in sorted(records.lawyers, key=lambda d: d.data["id"])},
         "topics": {d.data["topics"][i]["id"]: d.data["topics"][i]["name"] for d, i in records.topics},
+        "prefixes": {d.data["districts"][i]["id"]: d.data["districts"][i]["postcode_prefixes"] for d, i in records.districts},
     }
     given = {key.removeprefix("office_"): value for key, value in vars(args).items() if key.startswith("office_")}
     try:
         answers = ask(questions(context), given, interactive=not args.no_input)
+        while not args.no_input and not _confirmed(answers, context):
+            answers = ask(questions(context), given, interactive=True, previous=answers)
     except (Cancelled, ValueError) as error:
         print(str(error) or "Eingabe beendet, bevor alle Angaben da waren; es wurde nichts geschrieben.", file=sys.stderr)
         return 2
@@ -246,8 +93,9 @@ def run(args: argparse.Namespace, directory: Path, today: dt.date) -> int:
         print(f"{shown} gibt es schon; es wurde nichts geändert.", file=sys.stderr)
         return 2
 
-    _, problems, _ = pipeline.load_dataset(directory, today)
-    own = [p for p in problems if p.path == shown]
+    _, problems, found = pipeline.findings(directory, today)
+    # The new file is the whole edit: what would make it rest from the start (an ended agreement) is its mistake too.
+    own = [p for p in problems if p.path == shown] + [c.problem for c in found if c.new_is_error and c.problem.path == shown]
     if own:
         target.unlink()
         for problem in own:
@@ -266,8 +114,9 @@ def run(args: argparse.Namespace, directory: Path, today: dt.date) -> int:
     return 0
 
 
-def ask(all_questions: list[Question], given: dict, interactive: bool) -> dict:
-    """Answers by question key: given options first (checked the same way), the rest asked on stdin."""
+def ask(all_questions: list[Question], given: dict, interactive: bool, previous: dict | None = None) -> dict:
+    """Answers by question key: given options first (read and checked the same way), the rest asked on
+    stdin. With `previous` (after "nein" to the summary) each question offers the earlier answer."""
     answers: dict[str, str] = {}
     missing = []
     for question in all_questions:
@@ -277,11 +126,11 @@ def ask(all_questions: list[Question], given: dict, interactive: bool) -> dict:
                 raise ValueError(f"{_option(question.key)}: passt nicht zu den übrigen Angaben")
             continue
         if value is not None:
-            value = " ".join(value.split())
+            value = question.read(" ".join(value.split()), answers)
             if complaint := question.check(value, answers):
                 raise ValueError(f"{_option(question.key)}: {complaint}")
         elif interactive:
-            value = _prompt(question, answers)
+            value = _prompt(question, answers, (previous or {}).get(question.key))
         elif question.optional or question.default:
             value = question.default
         else:
@@ -293,20 +142,75 @@ def ask(all_questions: list[Question], given: dict, interactive: bool) -> dict:
     return answers
 
 
-def _prompt(question: Question, answers: dict) -> str:
+def _prompt(question: Question, answers: dict, previous: str | None = None) -> str:
     while True:
-        print(f"{question.prompt}: ", end="", file=sys.stderr, flush=True)
+        keep = f" [bisher: {previous or 'leer'}; Enter übernimmt]" if previous is not None else ""
+        print(f"{question.prompt}{keep}: ", end="", file=sys.stderr, flush=True)
         line = sys.stdin.readline()
         if not line:
             print(file=sys.stderr)
             raise Cancelled
-        value = " ".join(line.split()) or question.default
+        typed = " ".join(line.split())
         if not sys.stdin.isatty():
-            print(value, file=sys.stderr)  # piped answers: keep the transcript readable
+            print(typed, file=sys.stderr)  # piped answers: keep the transcript readable
+        value = question.read(typed, answers) if typed else previous if previous is not None else question.default
         complaint = question.check(value, answers)
         if complaint is None:
+            if typed and value != typed:
+                print(f"  verstanden: {value}", file=sys.stderr)  # "Bürgerbüro" -> mp_office: say so
             return value
-        print(f"  {complaint}", file=sys.stderr)
+        print(f"  {complaint} – bitte noch einmal", file=sys.stderr)
+
+
+def _confirmed(answers: dict, context: dict) -> bool:
+    """Shows what the file will say, in words, and asks whether it is right."""
+    print("\nZusammenfassung:", file=sys.stderr)
+    for label, value in summary(answers, context):
+        print(f"  {label}: {value}", file=sys.stderr)
+    while True:
+        print("Stimmt das? (ja: Datei anlegen; nein: Angaben ändern): ", end="", file=sys.stderr, flush=True)
+        line = sys.stdin.readline()
+        if not line:
+            print(file=sys.stderr)
+            raise Cancelled
+        answer = line.strip().lower()
+        if not sys.stdin.isatty():
+            print(answer, file=sys.stderr)
+        if answer in YES | {"nein", "n", "no"}:
+            return answer in YES
+        print("  bitte ja oder nein", file=sys.stderr)
+
+
+def summary(answers: dict, context: dict) -> list[tuple[str, str]]:
+    """(label, value in words) for every answer given, ids with their names."""
+
+    def named(kind: str, value: str) -> str:
+        return ", ".join(f"{context[kind].get(i, i)} ({i})" for i in items(value))
+
+    shown = {
+        "id": ("Kennung", lambda v: f"{v} (Adresse der Seite: /stellen/{v}/)"),
+        "name": ("Name", str),
+        "district": ("Kreis", lambda v: named("districts", v)),
+        "kind": ("Art", lambda v: f"{KINDS[v]} ({v})"),
+        "mp": ("Abgeordnete/r", lambda v: named("mps", v)),
+        "status": ("Stand", lambda v: f"{STATUSES[v]} ({v})"),
+        "street": ("Straße", str),
+        "postcode": ("Postleitzahl", str),
+        "town": ("Ort", str),
+        "step_free": ("Stufenloser Zugang", lambda v: "ja" if v.lower() in YES else "nein"),
+        "topics": ("Themen", lambda v: named("topics", v)),
+        "languages": ("Sprachen", str),
+        "lawyer": ("Anleitung", lambda v: named("lawyers", v)),
+        "weekday": ("Wochentage", str),
+        "weeks_of_month": ("Wochen im Monat", str),
+        "start": ("Beginn", str),
+        "end": ("Ende", str),
+        "how_to_book": ("Termin", str),
+        "phone": ("Telefon", str),
+        "email": ("E-Mail", str),
+        "website": ("Internetseite", str),
+    }
+    return [(shown[key][0], shown[key][1](value)) for key, value in answers.items() if value and key in shown]
 
 
 def _option(key: str) -> str:
@@ -363,8 +267,8 @@ def office_file(answers: dict, template_text: str, target: Path, today: dt.date)
             template.comment_out(("contact", key))
     if not any(contact.values()):
         template.set(("contact",), "{}")
-    template.set(("counselling", "topics"), flow(_items(answers["topics"])))
-    template.set(("counselling", "languages"), flow(_items(answers["languages"])))
+    template.set(("counselling", "topics"), flow(items(answers["topics"])))
+    template.set(("counselling", "languages"), flow(items(answers["languages"])))
     template.comment_out(("counselling", "counsellors"))
     if answers.get("lawyer"):
         template.set(("counselling", "lawyer"), answers["lawyer"])
@@ -385,9 +289,9 @@ def office_file(answers: dict, template_text: str, target: Path, today: dt.date)
 
 
 def _hour_rule(answers: dict) -> list[str]:
-    days = [GERMAN_WEEKDAYS.get(day, day) for day in _items(answers["weekday"].lower())]
+    days = [GERMAN_WEEKDAYS.get(day, day) for day in items(answers["weekday"].lower())]
     rule = [f"- weekdays: {flow(sorted(set(days), key=WEEKDAYS.index))}"]
-    if weeks := _items(answers.get("weeks_of_month", "").lower()):
+    if weeks := items(answers.get("weeks_of_month", "").lower()):
         order = ["1", "2", "3", "4", "last"]
         chosen = {"last" if week.startswith("letzt") else week for week in weeks}
         rule.append(f"  weeks_of_month: {flow(sorted(chosen, key=order.index))}")

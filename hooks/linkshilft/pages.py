@@ -17,7 +17,7 @@ from pathlib import Path
 
 from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoescape
 
-from . import background, calendar_export, dates_page, finder, geo, poster, qr, schedule, search_index
+from . import background, calendar_export, dates_page, finder, geo, poster, qr, resting, schedule, search_index
 from . import model as m
 from .labels import LANGUAGE_NAMES, counsellors_text, legal_note, phone_uri
 from .sinks import script_json, theme_html
@@ -82,6 +82,7 @@ class PublicSite:
         self._locations = {o.id: geo.office_location(o, geo.postcode_centroids()) for o in dataset.public_offices()}
         self._nearby = geo.nearest_others({key: loc.point for key, loc in self._locations.items() if loc}, NEARBY)
         self._offices = {o.id: self._office_view(o) for o in dataset.public_offices()}
+        self._resting = resting.views(dataset, self._locations, self._edit_url)  # page only, offered nowhere
         self._qr = qr.QrCodes(())  # start_background() starts drawing the notices' codes
         self._pool: ProcessPoolExecutor | None = None
         self._calendars: Future | None = None
@@ -125,6 +126,9 @@ class PublicSite:
                     (("search", {"exclude": True}),),  # one entry per office instead: search_index.py
                 )
             )
+        for key, view in self._resting.items():
+            meta = (("search", {"exclude": True}),)
+            pages.append(GeneratedPage(f"stellen/{key}.md", view["name"], resting.description(view), resting.TEMPLATE, key, meta))
         for district in self.data.districts.values():
             pages.append(
                 GeneratedPage(
@@ -205,8 +209,8 @@ class PublicSite:
     # --- HTML --------------------------------------------------------------------
     def render(self, page: GeneratedPage, page_url: str) -> str:
         context = {"root": relative_root(page_url), "today": self._day(self.data.today), "settings": self.settings}
-        if page.template == "office.html":
-            context["office"] = self._offices[page.key]
+        if page.template in ("office.html", resting.TEMPLATE):
+            context["office"] = self._offices.get(page.key) or self._resting[page.key]
         elif page.template == "district.html":
             context["district"] = self.data.districts[page.key]
             context["offices"] = self._offices_in(page.key)

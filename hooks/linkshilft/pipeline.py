@@ -6,15 +6,16 @@ returns the Dataset or every problem found, never both, and never raises for bad
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import os
 from pathlib import Path
 
+from . import conditions, files, redirects, relations, suggest
 from . import model as m
-from . import relations
 from .load import Document, read_mapping
 from .problems import Problem
-from .schedule import occurrences, planned_hours, schedule_problems
+from .schedule import schedule_problems
 from .validate import schema_problems
 
 DATA_ENV = "LINKSHILFT_DATA"
@@ -44,34 +45,44 @@ def build_date(value: str | None = None) -> dt.date:
 
 
 def display_path(path: Path, directory: Path) -> str:
-    """Paths in messages start at the data folder's name: "data/offices/leipzig/x.yaml"."""
-    return path.relative_to(directory.parent).as_posix()
+    """Paths in messages start at the data folder's name: "data/offices/leipzig/x.yaml".
+    A line feed or other control character in a name is shown escaped ("a\\nb.yaml")."""
+    return files.shown(path.relative_to(directory.parent).as_posix())
 
 
 def load_dataset(directory: Path, today: dt.date) -> tuple[m.Dataset | None, list[Problem], list[Problem]]:
     """Returns (dataset, problems, warnings). dataset is None whenever problems is not empty."""
+    dataset, problems, found = findings(directory, today)
+    return dataset, problems, [condition.problem for condition in found]
+
+
+def findings(directory: Path, today: dt.date) -> tuple[m.Dataset | None, list[Problem], list[conditions.Condition]]:
+    """(dataset, errors, conditions): what an edit got wrong, and what time brought (never an error)."""
+    records, problems = check_records(directory)
+    return on_day(records, problems, today)
+
+
+def check_records(directory: Path) -> tuple[relations.Records, list[Problem]]:
+    """Read and check everything that does not depend on the day: load once, then `on_day` for any day."""
     records, problems = read_records(directory)
-    problems += relations.check(records, today, lambda data: schedule_problems(m.counselling_from_record(data)))
-    if not problems:  # hours can only be computed from records that passed every check
-        statewide = tuple(m.closure_from_record(c) for c in (records.closures.data["closures"] if records.closures else ()))
+    problems += relations.check(records, lambda data: schedule_problems(m.counselling_from_record(data)))
+    problems += redirects.problems(records.offices)
+    return records, problems
 
-        last_day = today + dt.timedelta(weeks=relations.DOUBLE_BOOKING_WEEKS)
 
-        def hours_of(document: Document) -> list[tuple]:
-            held, _ = occurrences(m.counselling_from_record(document.data["counselling"]), statewide, today, last_day)
-            return [(o.start, o.end) for o in held]
-
-        def planned(document: Document) -> list[tuple]:
-            return planned_hours(m.counselling_from_record(document.data["counselling"]), today, last_day)
-
-        # Held hours are a subset of planned ones: only a clash among those needs holidays and
-        # closures to tell whether it is real (and which day comes first).
-        if relations.double_bookings(records, planned):
-            problems += relations.double_bookings(records, hours_of)
-    warnings = relations.outdated_offices(records, today)
-    if problems:
-        return None, sorted(problems), warnings
-    return _dataset(records, today), [], warnings
+def on_day(
+    records: relations.Records, problems: list[Problem], today: dt.date
+) -> tuple[m.Dataset | None, list[Problem], list[conditions.Condition]]:
+    """The day-dependent checks (conditions.py) on records checked by `check_records`."""
+    statewide = tuple(m.closure_from_record(c) for c in (records.closures.data["closures"] if records.closures else ()))
+    # A double booking is computed from hours, which only records that passed every check can give.
+    day = conditions.day_checks(records, today, statewide, bookings_too=not problems)
+    errors = sorted([*problems, *day.errors])
+    if errors:
+        return None, errors, day.conditions
+    if "dataset" not in records.models:
+        records.models["dataset"] = _dataset(records, today)
+    return dataclasses.replace(records.models["dataset"], today=today, resting=day.resting), [], day.conditions
 
 
 def read_records(directory: Path) -> tuple[relations.Records, list[Problem]]:
@@ -79,6 +90,7 @@ def read_records(directory: Path) -> tuple[relations.Records, list[Problem]]:
     problems: list[Problem] = []
     known: dict[str, set[str]] = {kind: set() for kind in ("districts", "topics", "mps", "counsellors", "lawyers", "offices")}
     records.known_ids = known
+    hints = suggest.Hints(names=records.names)
     if not directory.is_dir():
         return records, [Problem(directory.name, 1, "", "Datenordner nicht gefunden")]
 
@@ -88,19 +100,22 @@ def read_records(directory: Path) -> tuple[relations.Records, list[Problem]]:
         if document is None:
             return None
         # Ids count as known even if the record is broken: one mistake, one message.
+        # Their display names let a message answer "Miete" or "Olena Petrenko" with the id.
         if kind in LIST_FILES.values():
             for entry in document.data.get(kind, []) if isinstance(document.data.get(kind), list) else []:
                 if isinstance(entry, dict) and isinstance(entry.get("id"), str):
                     known.get(kind, set()).add(entry["id"])
+                    _remember(records.names, hints, kind, entry)
         elif isinstance(document.data.get("id"), str):
             known[kind].add(document.data["id"])
-        found = schema_problems(document, SCHEMA_OF[kind])
+            _remember(records.names, hints, kind, document.data)
+        found = schema_problems(document, SCHEMA_OF[kind], hints=hints)
         problems.extend(found)
         return None if found else document
 
     for name, kind in LIST_FILES.items():
         path = directory / f"{name}.yaml"
-        if not path.exists():
+        if not os.path.lexists(path):
             if kind != "closures":
                 problems.append(Problem(display_path(path, directory), 1, "", "Datei fehlt"))
             continue
@@ -121,23 +136,48 @@ def read_records(directory: Path) -> tuple[relations.Records, list[Problem]]:
     return records, problems
 
 
+def _remember(names: dict, hints: suggest.Hints, kind: str, record: dict) -> None:
+    name = record.get("name")
+    names.setdefault(kind, {})[record["id"]] = name if isinstance(name, str) else record["id"]
+    prefixes = record.get("postcode_prefixes")
+    if kind == "districts" and isinstance(prefixes, list) and all(isinstance(p, str) for p in prefixes):
+        hints.prefixes[record["id"]] = tuple(prefixes)
+
+
 def _yaml_files(folder: Path, directory: Path, problems: list[Problem], depth: int) -> list[Path]:
-    """YAML files exactly `depth` levels below `folder`; anything else there is reported."""
-    if not folder.is_dir():
+    """YAML files exactly `depth` levels below `folder`; anything else there is reported.
+    Only real folders and regular files with allowed names (files.py); nothing else is read."""
+    if not os.path.lexists(folder):
         return []
-    found = []
-    for path in sorted(folder.rglob("*")):
-        if path.is_dir() or path.name.startswith("."):
-            continue
-        level = len(path.relative_to(folder).parts)
-        if path.suffix != ".yaml":
-            hint = " (bitte die Endung .yaml verwenden)" if path.suffix == ".yml" else ""
-            problems.append(Problem(display_path(path, directory), 1, "", f"unerwartete Datei im Datenordner{hint}"))
-        elif level != depth:
-            where = "in einen Kreis-Ordner: data/offices/<kreis>/" if depth == 2 else f"direkt in {folder.name}/"
-            problems.append(Problem(display_path(path, directory), 1, "", f"Datei liegt am falschen Ort; sie gehört {where}"))
-        else:
-            found.append(path)
+    if (reason := files.refusal(folder, folder=True)) is not None:
+        problems.append(Problem(display_path(folder, directory), 1, "", reason))
+        return []
+    found: list[Path] = []
+
+    def visit(current: Path, level: int) -> None:
+        paths = list(files.entries(current))
+        names = {path.name for path in paths}
+        for path in paths:
+            shown = display_path(path, directory)
+            if files.is_folder(path):
+                if (reason := files.name_refusal(path.name, names, folder=True)) is not None:
+                    problems.append(Problem(shown, 1, "", reason))
+                else:
+                    visit(path, level + 1)
+            elif (reason := files.refusal(path)) is not None:
+                problems.append(Problem(shown, 1, "", reason))
+            elif path.suffix != ".yaml":
+                hint = " (bitte die Endung .yaml verwenden)" if path.suffix == ".yml" else ""
+                problems.append(Problem(shown, 1, "", f"unerwartete Datei im Datenordner{hint}"))
+            elif level != depth:
+                where = "in einen Kreis-Ordner: data/offices/<kreis>/" if depth == 2 else f"direkt in {folder.name}/"
+                problems.append(Problem(shown, 1, "", f"Datei liegt am falschen Ort; sie gehört {where}"))
+            elif (reason := files.name_refusal(path.name, names)) is not None:
+                problems.append(Problem(shown, 1, "", reason))
+            else:
+                found.append(path)
+
+    visit(folder, 1)
     return found
 
 

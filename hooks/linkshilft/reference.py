@@ -1,7 +1,9 @@
 """The field reference for editors, written from the schemas (so it cannot drift from them).
 
-`linkshilft reference` prints it; `make reference` puts it into CONTRIBUTING.md between
-the markers; a test fails when a schema field is missing there.
+`linkshilft reference` prints it; `make reference` (and the pre-commit hook, with the same
+`linkshilft reference --all`) puts it into CONTRIBUTING.md and INTERN.md between the markers,
+together with the message table written from the test cases (message_table.py); tests fail
+when either document is out of date.
 """
 
 from __future__ import annotations
@@ -10,6 +12,7 @@ import json
 from collections.abc import Iterator
 from pathlib import Path
 
+from . import message_table
 from .validate import SCHEMA_DIR
 
 KINDS = (
@@ -103,3 +106,12 @@ def update(document: str, schema_dir: Path = SCHEMA_DIR, kinds: tuple[tuple[str,
     head, _, rest = document.partition(START)
     _, _, tail = rest.partition(END)
     return f"{head}{START}\n{markdown(schema_dir, kinds)}\n{END}{tail}"
+
+
+def update_documents(root: Path) -> int:
+    """CONTRIBUTING.md (fields and messages) and INTERN.md (internal fields) below `root`, in place."""
+    contributing, intern = root / "CONTRIBUTING.md", root / "INTERN.md"
+    text = contributing.read_text("utf-8")
+    contributing.write_text(message_table.update(update(text)), "utf-8")
+    intern.write_text(update(intern.read_text("utf-8"), kinds=INTERNAL_KINDS), "utf-8")
+    return 0

@@ -9,17 +9,18 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import PurePosixPath
 
+from . import suggest
 from .load import Document
 from .problems import Problem, field_path
 
 # Saxony's extent (WGS 84), a little generous at the edges: the state border is not a box.
 SAXONY_LAT = (50.17, 51.69)
 SAXONY_LON = (11.87, 15.04)
-OUTDATED_AFTER_DAYS = 183
 
 
 @dataclass
@@ -34,18 +35,19 @@ class Records:
     lawyers: list[Document] = field(default_factory=list)
     offices: list[Document] = field(default_factory=list)
     known_ids: dict[str, set[str]] = field(default_factory=dict)
+    names: dict[str, dict[str, str]] = field(default_factory=dict)  # kind -> id -> display name, for "meinten Sie"
+    # Models made from these documents, kept for the next day's checks (pipeline.on_day, conditions.py).
+    models: dict = field(default_factory=dict, repr=False)
 
 
-def check(records: Records, today: dt.date, schedule_problems=None) -> list[Problem]:
+def check(records: Records, schedule_problems=None) -> list[Problem]:
+    """Checks that hold on every day; what depends on the day is in conditions.py."""
     problems: list[Problem] = []
     problems += _unique_list_ids(records.districts, "districts")
     problems += _unique_list_ids(records.topics, "topics")
     problems += _unique_list_ids(records.mps, "mps")
     for document in records.counsellors + records.lawyers:
         problems += _id_matches_file_name(document)
-        consent = document.data["consent"]
-        if consent.get("given_on") and _date(consent["given_on"]) > today:
-            problems.append(_at(document, ("consent", "given_on"), f'"{consent["given_on"]}" liegt in der Zukunft'))
     for document in records.lawyers:
         agreement = document.data["agreement"]
         if _date(agreement["valid_until"]) < _date(agreement["signed_on"]):
@@ -67,7 +69,6 @@ def check(records: Records, today: dt.date, schedule_problems=None) -> list[Prob
                     )
                 )
     prefixes = {doc.data["districts"][i]["id"]: doc.data["districts"][i]["postcode_prefixes"] for doc, i in records.districts}
-    lawyers = {doc.data["id"]: doc.data for doc in records.lawyers}
     silent_names = _names_without_consent(records.counsellors + records.lawyers)
     offices_by_id: dict[str, Document] = {}
     for document in records.offices:
@@ -79,7 +80,7 @@ def check(records: Records, today: dt.date, schedule_problems=None) -> list[Prob
             problems.append(_at(document, ("id",), f'Kennung "{office_id}" gibt es auch in {first.path}'))
             problems.append(_at(first, ("id",), f'Kennung "{office_id}" gibt es auch in {document.path}'))
         offices_by_id[office_id] = document
-        problems += _office_problems(document, records.known_ids, prefixes, lawyers, today)
+        problems += _office_problems(document, records.known_ids, prefixes, names=records.names)
         problems += _names_in_text(document, silent_names)
         if schedule_problems is not None:
             for relative, message in schedule_problems(document.data["counselling"]):
@@ -87,60 +88,7 @@ def check(records: Records, today: dt.date, schedule_problems=None) -> list[Prob
     return problems
 
 
-DOUBLE_BOOKING_WEEKS = 8
-
-
-def double_bookings(records: Records, hours_of) -> list[Problem]:
-    """A counsellor listed at two offices whose hours overlap on the same day cannot be at both.
-
-    `hours_of(document)` gives the (start, end) datetimes an office holds in the coming
-    DOUBLE_BOOKING_WEEKS; only offices that take place (active, interim) are compared.
-    Both files get a message: in a pull request the changed one may be either.
-    """
-    placements: dict[str, list[tuple[Document, int, list]]] = {}
-    for document in records.offices:
-        if document.data["status"] in ("active", "interim"):
-            hours = hours_of(document)
-            for index, person in enumerate(document.data["counselling"].get("counsellors", [])):
-                placements.setdefault(person, []).append((document, index, hours))
-    problems = []
-    for person, places in placements.items():
-        for position, (document, index, hours) in enumerate(places):
-            for other, other_index, other_hours in places[position + 1 :]:
-                clash = next(((a, b) for a in hours for b in other_hours if a[0] < b[1] and b[0] < a[1]), None)
-                if clash is None:
-                    continue
-                (start, end), (other_start, other_end) = clash
-                for here, here_index, there, times in (
-                    (document, index, other, (start, end, other_start, other_end)),
-                    (other, other_index, document, (other_start, other_end, start, end)),
-                ):
-                    message = (
-                        f'"{person}" ist am {times[0]:%d.%m.%Y} zur selben Zeit auch in "{there.data["id"]}" eingeteilt '
-                        f"({times[0]:%H:%M}–{times[1]:%H:%M} und {times[2]:%H:%M}–{times[3]:%H:%M} Uhr)"
-                    )
-                    problems.append(_at(here, ("counselling", "counsellors", here_index), message))
-    return problems
-
-
-def is_outdated(checked_on: dt.date, today: dt.date) -> bool:
-    """Last checked over six months ago: the build warns, coordinators get a list."""
-    return (today - checked_on).days > OUTDATED_AFTER_DAYS
-
-
-def outdated_offices(records: Records, today: dt.date) -> list[Problem]:
-    """Offices whose data was last checked over six months ago: warnings, not errors."""
-    warnings = []
-    for document in records.offices:
-        checked = _date(document.data["checked_on"])
-        if is_outdated(checked, today):
-            warnings.append(
-                _at(document, ("checked_on",), f"zuletzt am {checked:%d.%m.%Y} geprüft – bitte Angaben prüfen und Datum erneuern")
-            )
-    return warnings
-
-
-def _office_problems(document, known, prefixes, lawyers, today) -> list[Problem]:
+def _office_problems(document, known, prefixes, *, names=None) -> list[Problem]:
     data, problems = document.data, []
     folder = PurePosixPath(document.path).parent.name
     district = data["district"]
@@ -164,7 +112,9 @@ def _office_problems(document, known, prefixes, lawyers, today) -> list[Problem]
         references.append((("counselling", "counsellors", i), person, "counsellors", "data/counsellors/"))
     for parts, value, kind, where in references:
         if value not in known.get(kind, set()):
-            problems.append(_at(document, parts, f'unbekannte Kennung "{value}" (siehe {where})'))
+            meant = suggest.known_id(value, kind, suggest.Hints(names=names or {}))
+            hint = f' – meinten Sie "{meant}"?' if meant else ""
+            problems.append(_at(document, parts, f'unbekannte Kennung "{value}" (siehe {where}){hint}'))
 
     postcode = data["address"]["postcode"]
     if district in prefixes and not any(postcode.startswith(p) for p in prefixes[district]):
@@ -213,41 +163,46 @@ def _office_problems(document, known, prefixes, lawyers, today) -> list[Problem]
                     "einer Volljuristin oder eines Volljuristen (§ 6 Abs. 2 RDG)",
                 )
             )
-        elif lawyer_id in lawyers:
-            agreement = lawyers[lawyer_id]["agreement"]
-            signed, until = _date(agreement["signed_on"]), _date(agreement["valid_until"])
-            if not signed <= today <= until:
-                problems.append(
-                    _at(
-                        document,
-                        ("counselling", "lawyer"),
-                        f'die Vereinbarung mit "{lawyer_id}" gilt am {today:%d.%m.%Y} nicht (gültig {signed:%d.%m.%Y} '
-                        f"bis {until:%d.%m.%Y}); ohne gültige Anleitung nach § 6 Abs. 2 RDG darf die Stelle nicht "
-                        f'mit Status "{status}" erscheinen',
-                    )
-                )
-    if _date(data["checked_on"]) > today:
-        problems.append(_at(document, ("checked_on",), f'"{data["checked_on"]}" liegt in der Zukunft'))
     return problems
 
 
 def _names_without_consent(documents: Iterable[Document]) -> dict[re.Pattern, str]:
-    """Full name or surname as a whole word ("Frau Verschwiegen"), case as written."""
+    """How the name of a person without consent may appear in free text, as one pattern each.
+
+    Texts are compared case-folded and NFKC-normalised ("FIEDLER", "Pötzsch" written with a
+    combining dot, "VOSS" for "Voß"). The surname is the last word, or what stands before a
+    comma ("Fiedler, Marco"); it is found alone, with a genitive s or apostrophe ("Fiedlers",
+    "Voß'"), and a double name also by each of its parts or with a space ("Schmidt Weber").
+    First name and surname together are covered by the surname alone."""
     patterns = {}
     for doc in documents:
-        if not doc.data["consent"]["publish_name"]:
-            name = doc.data["name"]
-            surname = name.split()[-1]
-            patterns[re.compile(rf"\b(?:{re.escape(name)}|{re.escape(surname)})\b")] = doc.data["id"]
+        if doc.data["consent"]["publish_name"]:
+            continue
+        name = _fold(doc.data["name"])
+        surname = name.split(",")[0].strip() if "," in name else name.split()[-1]
+        parts = [part for part in re.split(r"[-\s]+", surname) if part]
+        variants = [r"[-\s]+".join(map(re.escape, parts)), *(re.escape(part) for part in parts if len(part) >= 3)]
+        patterns[re.compile(rf"(?<!\w)(?:{'|'.join(variants)})(?:s|'|’)?(?!\w)")] = doc.data["id"]
     return patterns
+
+
+def _fold(text: str) -> str:
+    return unicodedata.normalize("NFKC", text).casefold()
+
+
+# Fields that refer to records by id ("counsellors: [fiedler-marco]"): how consent is checked, not text.
+_REFERENCES = {"id", "district", "mp", "lawyer", "counsellors", "topics", "languages"}
 
 
 def _names_in_text(document: Document, names: dict[re.Pattern, str]) -> list[Problem]:
     """A person's name without consent must not slip into a public free-text field."""
     problems = []
     for parts, text in _strings(document.data, ()):
+        if _REFERENCES.intersection(part for part in parts if isinstance(part, str)):
+            continue
+        folded = _fold(text)
         for pattern, person in names.items():
-            if pattern.search(text):
+            if pattern.search(folded):
                 problems.append(
                     _at(
                         document,

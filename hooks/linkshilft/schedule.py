@@ -73,7 +73,7 @@ class Cancellation:
 
 
 @functools.lru_cache(maxsize=64)
-def _holiday_names(years: tuple[int, ...], catholic: bool) -> Mapping[dt.date, str]:
+def holiday_names(years: tuple[int, ...], catholic: bool) -> Mapping[dt.date, str]:
     # Building a holiday table is the slow part of `occurrences`; thousands of offices
     # share a handful of (years, catholic) keys. Imported here: the package loads all 250
     # countries (0.1 s), which `linkshilft validate` needs only to confirm a double booking.
@@ -110,7 +110,7 @@ def rule_falls_on(rule: HourRule, day: dt.date) -> bool:
     return True
 
 
-def _rule_days(rule: HourRule, first_day: dt.date, last_day: dt.date) -> Iterator[dt.date]:
+def rule_days(rule: HourRule, first_day: dt.date, last_day: dt.date) -> Iterator[dt.date]:
     """The days in [first_day, last_day] the rule falls on, weekday by weekday."""
     if rule.date is not None:
         if first_day <= rule.date <= last_day:
@@ -126,11 +126,11 @@ def _rule_days(rule: HourRule, first_day: dt.date, last_day: dt.date) -> Iterato
             day += WEEK
 
 
-def _cancellation(
-    day: dt.date, rule: HourRule, holiday_names: Mapping[dt.date, str], closures: Sequence[Closure]
+def cancellation(
+    day: dt.date, rule: HourRule, names: Mapping[dt.date, str], closures: Sequence[Closure]
 ) -> tuple[str, str] | None:
-    """(kind, reason) if the hour does not take place on `day`, else None."""
-    holiday = holiday_names.get(day)
+    """(kind, reason) if the hour does not take place on `day`, else None; `names` from holiday_names."""
+    holiday = names.get(day)
     # A holiday is named first when both apply: it is the reason that holds everywhere.
     if holiday is not None and not rule.on_holidays:
         return "holiday", f"Feiertag ({holiday})"
@@ -138,18 +138,6 @@ def _cancellation(
         if closure.covers(day):
             return "closure", closure.reason
     return None
-
-
-def planned_hours(counselling: Counselling, first_day: dt.date, last_day: dt.date) -> list[tuple[dt.datetime, dt.datetime]]:
-    """Every (start, end) the rules give in [first_day, last_day], before holidays and closures
-    cancel any: a superset of the hours `occurrences` holds."""
-    if counselling.appointment_only:
-        return []
-    return [
-        (dt.datetime.combine(day, rule.start, tzinfo=TIMEZONE), dt.datetime.combine(day, rule.end, tzinfo=TIMEZONE))
-        for rule in counselling.hours
-        for day in _rule_days(rule, first_day, last_day)
-    ]
 
 
 def occurrences(
@@ -169,19 +157,19 @@ def occurrences(
     if counselling.appointment_only or not counselling.hours or last_day < first_day:
         return [], []
     years = tuple(range(first_day.year, last_day.year + 1))
-    holiday_names = _holiday_names(years, counselling.corpus_christi_holiday)
+    names = holiday_names(years, counselling.corpus_christi_holiday)
     closures = (*counselling.closures, *statewide_closures)
     held: dict[dt.datetime, Occurrence] = {}
     cancelled: dict[dt.datetime, Cancellation] = {}
     for index, rule in enumerate(counselling.hours):
-        for day in _rule_days(rule, first_day, last_day):
+        for day in rule_days(rule, first_day, last_day):
             start = dt.datetime.combine(day, rule.start, tzinfo=TIMEZONE)
             end = dt.datetime.combine(day, rule.end, tzinfo=TIMEZONE)
-            cancellation = _cancellation(day, rule, holiday_names, closures)
-            if cancellation is None:
+            cancelled_because = cancellation(day, rule, names, closures)
+            if cancelled_because is None:
                 held.setdefault(start, Occurrence(start, end, index, rule.walk_in, rule.note))
             else:
-                kind, reason = cancellation
+                kind, reason = cancelled_because
                 cancelled.setdefault(start, Cancellation(start, end, index, rule.walk_in, rule.note, reason, kind))
     for start in held:
         cancelled.pop(start, None)
@@ -298,7 +286,7 @@ def _search_window(a: HourRule, b: HourRule) -> tuple[dt.date, dt.date]:
 
 def _first_common_day(a: HourRule, b: HourRule) -> dt.date | None:
     lower, upper = _search_window(a, b)
-    return next((day for day in _rule_days(a, lower, upper) if rule_falls_on(b, day)), None)
+    return next((day for day in rule_days(a, lower, upper) if rule_falls_on(b, day)), None)
 
 
 def _overlap_detail(a: HourRule, b: HourRule, day: dt.date) -> str:

@@ -27,6 +27,7 @@ if TYPE_CHECKING:  # jsonschema loads only for a record jsonschema-rs rejects (v
     from jsonschema import Draft202012Validator, ValidationError
     from referencing import Registry
 
+from . import suggest
 from .load import Document
 from .problems import Problem, field_path
 
@@ -106,7 +107,10 @@ def check_metaschemas(schema_dir: Path = SCHEMA_DIR) -> list[str]:
     return messages
 
 
-def schema_problems(document: Document, kind: str, schema_dir: Path = SCHEMA_DIR) -> list[Problem]:
+def schema_problems(
+    document: Document, kind: str, schema_dir: Path = SCHEMA_DIR, hints: suggest.Hints | None = None
+) -> list[Problem]:
+    """German problems of one record; `hints` (ids, names, postcode prefixes) let them say "meinten Sie …?"."""
     if _surely_valid(document.data, kind, schema_dir):
         return []
     problems: list[Problem] = []
@@ -116,7 +120,7 @@ def schema_problems(document: Document, kind: str, schema_dir: Path = SCHEMA_DIR
     for error in errors:
         if error.validator == "required" and (tuple(error.absolute_path), _missing_name(error)) in misspelt:
             continue  # "unknown field 'adress' – did you mean 'address'?" already says it
-        for parts, message in _german(error):
+        for parts, message in _hinted(error, document, hints) or _german(error):
             problem = Problem(document.path, document.line_of(parts), field_path(parts), message)
             if str(problem) not in seen:
                 seen.add(str(problem))
@@ -140,6 +144,12 @@ def _misspelt_fields(errors: list[ValidationError]) -> set[tuple[tuple, str]]:
     return found
 
 
+def _section_of(name: str, schema: dict) -> str | None:
+    """The one section (object field) of `schema` that has a field `name`."""
+    sections = [key for key, child in schema.get("properties", {}).items() if name in child.get("properties", {})]
+    return sections[0] if len(sections) == 1 else None
+
+
 def _show(value: Any) -> str:
     if value is None:
         return "(leer)"
@@ -152,6 +162,60 @@ def _show(value: Any) -> str:
     return str(value)
 
 
+_EXAMPLE = re.compile(r", z\. B\. \"[^\"]*\"(?=\))")
+
+
+def _hinted(error: ValidationError, document: Document, hints: suggest.Hints | None) -> list[tuple[tuple, str]]:
+    """The message with the editor's own value corrected ("meinten Sie …?"), for fields whose schema
+    says what kind of value they hold ("x-hint"); [] where the plain message has to do."""
+    schema, value, parts = error.schema, error.instance, tuple(error.absolute_path)
+    hint = schema.get("x-hint") if isinstance(schema, dict) else None
+    if hint is None or error.validator not in ("pattern", "type", "enum", "format") or isinstance(value, (bool, list, dict)):
+        return []
+    raw = None
+    if not isinstance(value, str) and parts and document.source:  # 14.30 is read as 14.3: show what was written
+        raw = suggest.raw_value(document.source[document.line_of(parts) - 1], parts[-1])
+    shown = raw or _show(value)
+    fix = suggest.corrected(hint, value, raw, parts, hints)
+    if hint == "weekday":
+        return [(parts, f'{shown} ist nicht erlaubt (Wochentage auf Englisch) – meinten Sie "{fix}"?')] if fix else []
+    own = schema.get("x-message", "")
+    if not own or (error.validator == "format" and fix is None):
+        return []
+    if fix is not None:
+        return [(parts, f'{shown} {_EXAMPLE.sub("", own)} – meinten Sie "{fix}"?')]
+    if hint == "postcode" and (prefixes := suggest.postcode_prefixes(document.data, hints)):
+        return [(parts, f"{shown} {_EXAMPLE.sub('', own).removesuffix(')')}; {prefixes})")]
+    return [(parts, f"{shown} {own}")] if raw else []
+
+
+# Characters a text must not hold, by name (accusative: "enthält einen Zeilenumbruch").
+_CHARACTER_NAMES = {
+    0x00: "ein Nullzeichen",
+    0x09: "einen Tabulator",
+    0x0A: "einen Zeilenumbruch",
+    0x0B: "einen vertikalen Tabulator",
+    0x0C: "einen Seitenvorschub",
+    0x0D: "einen Wagenrücklauf",
+    0x1B: "ein Escape-Zeichen",
+    0x7F: "ein Löschzeichen",
+    0x85: "einen Zeilenwechsel NEL",
+    0x2028: "einen Zeilentrenner",
+    0x2029: "einen Absatztrenner",
+}
+
+
+def _forbidden_character(value: str, pattern: str) -> str:
+    """Which character a `not`-pattern found, and where: editors cannot see control characters."""
+    match = re.search(pattern, value)
+    if match is None:  # jsonschema-rs and Python disagree on the pattern; name no character
+        return "enthält ein unzulässiges Zeichen"
+    code = ord(match.group()[0])
+    position = match.start()
+    where = "am Anfang" if position == 0 else "am Ende" if position == len(value) - 1 else f"an Stelle {position + 1}"
+    return f"enthält {where} {_CHARACTER_NAMES.get(code, 'ein Steuerzeichen')} (U+{code:04X})"
+
+
 def _german(error: ValidationError) -> list[tuple[tuple[str | int, ...], str]]:
     """One ValidationError as (field path, German message) pairs."""
     parts = tuple(error.absolute_path)
@@ -159,6 +223,10 @@ def _german(error: ValidationError) -> list[tuple[tuple[str | int, ...], str]]:
     own = schema.get("x-message") if isinstance(schema, dict) else None
     if kind == "format" and error.validator_value == "date" and re.fullmatch(r"\d{4}-\d{2}-\d{2}", str(value)):
         return [(parts, f"{_show(value)}: diesen Tag gibt es nicht")]
+    if kind == "not" and isinstance(value, str) and "pattern" in error.validator_value:
+        return [(parts, f"{_forbidden_character(value, error.validator_value['pattern'])} {own or ''}".rstrip())]
+    if kind == "not" and own and "enum" in error.validator_value:
+        return [(parts, f"{_show(value)} {own}")]
     if own and kind in _OWN_MESSAGE_VALIDATORS:
         return [(parts, own if kind == "not" else f"{_show(value)} {own}")]
     if own and kind == "type" and isinstance(value, (int, float)) and not isinstance(value, bool):
@@ -173,6 +241,10 @@ def _german(error: ValidationError) -> list[tuple[tuple[str | int, ...], str]]:
         for extra in sorted(set(value) - set(known)):
             hint = difflib.get_close_matches(extra, known, n=1)
             suggestion = f' – meinten Sie "{hint[0]}"?' if hint else f" (erlaubt: {', '.join(known)})"
+            if not hint and (section := _section_of(extra, schema)):
+                # "closures:" pulled to the left edge: it belongs one level deeper, under its section.
+                spaces = 2 * (len([p for p in parts if isinstance(p, str)]) + 1)
+                suggestion = f' – gehört unter "{section}:"; richtig (mit {spaces} Leerzeichen davor): {extra}:'
             results.append(((*parts, extra), f'unbekanntes Feld "{extra}"{suggestion}'))
         return results
     if kind == "type":

@@ -5,11 +5,26 @@
 // stays hidden and the full list below it is the page.
 (function () {
   "use strict";
-  var section = document.getElementById("finder");
-  if (!section || !window.fetch || !window.URLSearchParams || !String.prototype.normalize) { return; }
+  // Loaded async, so that it need not wait for Material's bundle: finder-words.js may come after
+  // this file (it calls linkshilftFinder then), and on a slow phone the file may arrive while the
+  // page is still being read; then it starts once the finder's last element is there.
+  var started = false;
+  function whenReady() {
+    if (started || !window.linkshilftWords) { return; }
+    if (!document.getElementById("lh-fussnote")) { document.addEventListener("DOMContentLoaded", whenReady); return; }
+    started = true;
+    start();
+  }
+  window.linkshilftFinder = whenReady;
+  whenReady();
+
+  function start() {
+  var section = document.getElementById("finder"), words = window.linkshilftWords;
+  if (!section || !words || !window.fetch || !window.URLSearchParams || !String.prototype.normalize) { return; }
+  var searchKey = words.searchKey;
 
   var STEP_FREE = 1, WALK_IN = 2, APPOINTMENT_ONLY = 4, REGISTRATION = 16; // bits of an office's flags (finder.py)
-  var PAGE = 10, SUGGESTIONS = 8, EARTH_RADIUS = 6371.009, DAY = 86400000;
+  var PAGE = 10, SUGGESTIONS = 8, EARTH_RADIUS = 6371.009, DAY = 86400000, FUZZY_MIN_LETTERS = 5, FUZZY_MAX_EDITS = 2;
   var DAYS = ["So", "Mo", "Di", "Mi", "Do", "Fr", "Sa"];
   var MONTHS = ["Jan.", "Feb.", "März", "Apr.", "Mai", "Juni", "Juli", "Aug.", "Sept.", "Okt.", "Nov.", "Dez."];
   var WEEKDAYS = ["mo", "di", "mi", "do", "fr", "sa", "so"]; // bit 0 = Monday, as in finder.py
@@ -56,7 +71,7 @@
             lat: get("lat"), lon: get("lon"), status: get("status"), flags: get("flags"), weekdays: get("weekdays"),
             topics: get("topics").map(function (i) { return data.topics[i]; }),
             languages: get("languages").map(function (i) { return data.languages[i]; }),
-            dates: get("dates")
+            dates: get("dates"), phone: get("phone"), tel: get("tel")
           };
         })
       };
@@ -72,9 +87,10 @@
       places = rows(data, "places", function (get, i) {
         var name = get("name"), label = data.labels[get("label")], key = searchKey(name);
         count[key] = (count[key] || 0) + 1;
+        var full = searchKey(name + " " + label);
         return {
           name: name, label: label, lat: get("lat"), lon: get("lon"), key: key, words: key.split(" "),
-          full: searchKey(name + " " + label), outside: data.outside.indexOf(label) >= 0, rank: i
+          full: full, set: words.wordSet(key), fullSet: words.wordSet(full), outside: data.outside.indexOf(label) >= 0, rank: i
         };
       });
       places.forEach(function (place) {
@@ -89,24 +105,29 @@
     return load(url).then(function (chunk) { return chunk[code] || null; });
   }
 
-  // --- words ------------------------------------------------------------------------------
-  // As finder.normalise in Python: lower case, ä→ae, ß→ss, accents dropped, words by single spaces.
-  function normalise(text) {
-    return text.toLowerCase().replace(/ä/g, "ae").replace(/ö/g, "oe").replace(/ü/g, "ue").replace(/ß/g, "ss")
-      .replace(/ł/g, "l").normalize("NFKD").replace(/[\u0300-\u036f]/g, "").replace(/[^a-z0-9]+/g, " ").trim();
-  }
-  // Matching also forgives a missing umlaut: "Gorlitz", "Görlitz" and "Goerlitz" are one key.
-  function searchKey(text) { return normalise(text).replace(/ae/g, "a").replace(/oe/g, "o").replace(/ue/g, "u"); }
-
+  // --- places by name (the words themselves: finder-words.js) ---------------------------------
   function suggestions(query) {
-    var key = searchKey(query), exact = [], start = [], word = [];
+    var key = searchKey(query), set = words.wordSet(key), exact = [], start = [], word = [];
     if (!key) { return []; }
     places.forEach(function (place) {
-      if (place.key === key || place.full === key) { exact.push(place); }
+      if (place.key === key || place.full === key || place.set === set || place.fullSet === set) { exact.push(place); }
       else if (place.key.indexOf(key) === 0 || place.full.indexOf(key) === 0) { start.push(place); }
       else if (place.words.some(function (w) { return w.indexOf(key) === 0; })) { word.push(place); }
     });
-    return exact.concat(start, word).slice(0, SUGGESTIONS);
+    var found = exact.concat(start, word);
+    return (found.length ? found : typos(key)).slice(0, SUGGESTIONS);
+  }
+  // Nothing matched: names a letter or two away ("Markleeberg", "Dresdn"), the nearest first, the
+  // biggest place among equals. Only from five letters on; shorter words are too easily another place.
+  function typos(key) {
+    if (key.replace(/ /g, "").length < FUZZY_MIN_LETTERS) { return []; }
+    var near = [];
+    places.forEach(function (place) {
+      var d = words.distance(key, place.key, FUZZY_MAX_EDITS);
+      place.words.forEach(function (w) { if (w.length >= FUZZY_MIN_LETTERS) { d = Math.min(d, words.distance(key, w, FUZZY_MAX_EDITS)); } });
+      if (d <= FUZZY_MAX_EDITS) { near.push({ place: place, d: d }); }
+    });
+    return near.sort(function (a, b) { return a.d - b.d || a.place.rank - b.place.rank; }).map(function (n) { return n.place; });
   }
 
   function km(a, b) {
@@ -195,16 +216,22 @@
     results.textContent = ""; results.hidden = true; more.hidden = true; footnote.hidden = true;
   }
 
-  // Resolves what was typed to {lat, lon, label, outside} or {message}.
+  // Resolves what was typed to {lat, lon, label, outside} or {message}. A postcode wins over the
+  // words around it ("04209 Leipzig"); an unknown postcode with a town beside it searches the town.
   function locate(query) {
-    var postcode = /^\s*(?:D\s*-?\s*)?(\d{4,5})(?:\s|,|$)/i.exec(query);
-    if (postcode) {
-      var digits = postcode[1], code = digits.length === 4 ? "0" + digits : digits;
+    var parsed = words.parse(query);
+    if (parsed.postcode) {
+      var digits = parsed.digits, code = parsed.postcode;
       return loadPostcode(code).then(function (point) {
         if (!point) {
-          return { message: digits.length === 4
+          var wrong = digits.length === 4
             ? "„" + digits + "“ ist keine deutsche Postleitzahl. Deutsche Postleitzahlen haben fünf Ziffern, zum Beispiel 01067. Aus dem Ausland geben Sie bitte den nächsten Ort in Sachsen ein."
-            : "Die Postleitzahl " + code + " gibt es nicht. Bitte prüfen Sie die Ziffern oder geben Sie Ihren Ort ein." };
+            : "Die Postleitzahl " + code + " gibt es nicht. Bitte prüfen Sie die Ziffern oder geben Sie Ihren Ort ein.";
+          if (!parsed.towns.length) { return { message: wrong }; }
+          return locatePlace(parsed.towns, query).then(function (found) {
+            if (!found.message) { found.outside = (digits.length === 4 ? wrong : "Die Postleitzahl " + code + " gibt es nicht – gesucht wurde nach dem Ort.") + (found.outside ? " " + found.outside : ""); }
+            return found;
+          });
         }
         return loadOffices().then(function (data) {
           var saxon = data.saxony.some(function (prefix) { return code.indexOf(prefix) === 0; });
@@ -213,11 +240,17 @@
         });
       });
     }
-    if (/^[\s\d-]+$/.test(query)) {
-      return Promise.resolve({ message: "„" + query.trim() + "“ ist keine deutsche Postleitzahl. Bitte geben Sie fünf Ziffern ein, zum Beispiel 04109, oder einen Ort." });
+    if (parsed.number) {
+      return Promise.resolve({ message: "„" + parsed.number + "“ ist keine deutsche Postleitzahl. Bitte geben Sie fünf Ziffern ein, zum Beispiel 04109, oder einen Ort." });
     }
+    return locatePlace(parsed.towns, query);
+  }
+
+  // The first of the written parts that names a place: "Dresden, Sachsen" finds Dresden.
+  function locatePlace(towns, query) {
     return loadPlaces().then(function () {
-      var place = suggestions(query)[0];
+      var place = null;
+      for (var i = 0; i < towns.length && !place; i++) { place = suggestions(towns[i])[0]; }
       if (!place) {
         return { message: "Einen Ort „" + query.trim() + "“ kennen wir nicht. Bitte prüfen Sie die Schreibweise, wählen Sie einen Vorschlag oder geben Sie die Postleitzahl ein." };
       }
@@ -226,19 +259,41 @@
     });
   }
 
-  function search(query, push) {
-    var number = ++searchNumber;
+  // how: "explicit" (Enter, the button, a suggestion: the answer is brought into view), "typing"
+  // (five digits in the field: what was typed stays as it is, nothing moves), "restore" (the URL).
+  function search(query, how) {
+    var number = ++searchNumber, explicit = how === "explicit";
     closeSuggestions();
-    if (!query.trim()) { clearResults(); tell(""); say("Bitte geben Sie eine Postleitzahl oder einen Ort ein."); return Promise.resolve(); }
+    if (!query.trim()) {
+      clearResults(); tell(""); say("Bitte geben Sie eine Postleitzahl oder einen Ort ein.");
+      if (explicit) { reveal(false); }
+      return Promise.resolve();
+    }
     say("Suche läuft …");
     return busy(locate(query).then(function (found) {
       if (number !== searchNumber) { return; }
-      if (found.query && input.value === query) { input.value = found.query; }
-      if (push) { writeUrl(found.query || query.trim()); }
-      if (found.message) { clearResults(); tell(""); say(found.message); return; }
+      if (explicit && found.query && input.value === query) { input.value = found.query; }
+      if (how !== "restore") { writeUrl(found.query || query.trim()); }
+      if (found.message) { clearResults(); tell(""); say(found.message); if (explicit) { reveal(false); } return; }
       origin = found;
-      return show();
+      return show().then(function () { if (explicit && number === searchNumber) { reveal(true); } });
     }).catch(failed));
+  }
+
+  // After an explicit search the answer is on the screen, below the sticky header: the status line
+  // and the first result when both fit (an open on-screen keyboard leaves little room), else the
+  // first result alone. The focus goes to its heading's link (which also closes a phone's keyboard);
+  // after a message it stays in the field, to correct what was typed.
+  function reveal(withResults) {
+    var header = document.querySelector(".md-header"), top = header ? header.getBoundingClientRect().bottom : 0;
+    var first = withResults ? results.firstElementChild : null, link = first && first.querySelector(".lh-result__title a");
+    var from = statusLine.getBoundingClientRect().top, margin = 8;
+    if (link) {
+      link.focus({ preventScroll: true });
+      var card = first.getBoundingClientRect();
+      if (card.bottom - from > window.innerHeight - top - 2 * margin) { from = card.top; }
+    }
+    window.scrollTo({ top: window.scrollY + from - top - margin, behavior: "instant" });
   }
 
   function failed() {
@@ -336,6 +391,13 @@
     }
     item.appendChild(when);
     item.appendChild(element("p", "lh-result__address", office.street + ", " + office.postcode + " " + office.town));
+    // Registration needed for the date shown (or appointments only): the number, one tap to call.
+    if (office.tel && (next ? !next.walkIn : office.flags & APPOINTMENT_ONLY)) {
+      var phone = element("p", "lh-result__phone", "Anmeldung: "), call = element("a", "", office.phone);
+      call.href = office.tel;
+      phone.appendChild(call);
+      item.appendChild(phone);
+    }
     var walkIn = office.flags & WALK_IN, registration = office.flags & REGISTRATION;
     var facts = [office.flags & APPOINTMENT_ONLY ? "nach Vereinbarung" : walkIn && registration ? "teils ohne Anmeldung"
       : walkIn ? "ohne Anmeldung" : registration ? "nur mit Anmeldung" : "",
@@ -375,11 +437,11 @@
       options[active].scrollIntoView({ block: "nearest" });
     } else { input.removeAttribute("aria-activedescendant"); }
   }
-  function choose(place) { input.value = place.text; search(place.text, true); }
+  function choose(place) { input.value = place.text; search(place.text, "explicit"); }
 
   input.addEventListener("input", function () {
     var value = input.value;
-    if (/^\s*\d{5}\s*$/.test(value)) { search(value, true); return; }
+    if (/^\s*\d{5}\s*$/.test(value)) { search(value, "typing"); return; }
     if (/\d/.test(value) || searchKey(value).length < 2) { closeSuggestions(); return; }
     loadPlaces().then(function () { if (input.value === value) { offer(suggestions(value)); } }, closeSuggestions);
   });
@@ -407,7 +469,7 @@
   // --- form, filters, location, history -------------------------------------------------------
   form.addEventListener("submit", function (event) {
     event.preventDefault();
-    search(input.value, true);
+    search(input.value, "explicit");
   });
   form.addEventListener("change", function (event) {
     if (event.target === input) { return; }
@@ -439,12 +501,13 @@
           origin = herePoint;
           input.value = "";
           writeUrl("", { here: true });
-          resolve(show());
+          resolve(show().then(function () { if (number === searchNumber) { reveal(true); } }));
         }, function (error) {
           if (number === searchNumber) {
             say(error.code === 1
               ? "Ihr Browser gibt den Standort nicht frei. Bitte geben Sie Postleitzahl oder Ort ein."
               : "Ihr Standort konnte nicht bestimmt werden. Bitte geben Sie Postleitzahl oder Ort ein.");
+            reveal(false);
           }
           resolve();
         }, { timeout: 15000, maximumAge: 600000 });
@@ -456,7 +519,7 @@
 
   function restore(state) {
     readUrl();
-    if (input.value.trim()) { return search(input.value, false); }
+    if (input.value.trim()) { return search(input.value, "restore"); }
     searchNumber++;
     tell("");
     if (state && state.here && herePoint) { origin = herePoint; return show(); }
@@ -467,5 +530,11 @@
 
   section.setAttribute("aria-busy", "false");
   section.hidden = false;
-  restore(history.state);
+  if (window.performance && performance.mark) { performance.mark("linkshilft-finder-ready"); } // read by bench/finder_speed.py
+  // A search sent before this script was ready (finder-early.js kept it) is answered now.
+  var early = window.linkshilftEarly = window.linkshilftEarly || { query: null };
+  early.ready = true;
+  if (early.query !== null) { input.value = early.query; search(early.query, "explicit"); }
+  else { restore(history.state); }
+  }
 })();

@@ -87,11 +87,11 @@ def browser():
 
 @pytest.fixture
 def new_page(browser):
-    """new_page(width=1280, scheme="light") -> a page in a fresh context; all are closed after the test."""
+    """new_page(width=1280, scheme="light", height=900) -> a page in a fresh context; all are closed after the test."""
     contexts = []
 
-    def make(width: int = 1280, scheme: str = "light", **options):
-        context = browser.new_context(viewport={"width": width, "height": 900}, color_scheme=scheme, locale="de-DE", **options)
+    def make(width: int = 1280, scheme: str = "light", height: int = 900, **options):
+        context = browser.new_context(viewport={"width": width, "height": height}, color_scheme=scheme, locale="de-DE", **options)
         contexts.append(context)
         return context.new_page()
 

@@ -17,9 +17,11 @@ from bs4 import BeautifulSoup
 from linkshilft.load import parse_text
 from linkshilft.validate import schema_problems
 
-from tests.support import TODAY
+from tests.support import ROOT, TODAY, run
 
-PAGES = ("erhebung", "buergerbueros", "gewinnung", "qualifizierung", "uebergang", "anleitung", "abdeckung", "bericht")
+PAGES = (
+    "erhebung", "buergerbueros", "gewinnung", "qualifizierung", "uebergang", "anleitung", "abdeckung", "bericht", "datenpflege"
+)  # fmt: skip
 
 
 def page(site: Path, url: str) -> BeautifulSoup:
@@ -264,6 +266,20 @@ def test_the_intern_section_is_in_the_navigation_after_all_public_entries(intern
     assert internal[: len(public)] == public
     added = internal[len(public) :]
     assert [href.strip("/").split("/")[-1] for href in added] == ["intern", *PAGES]
+
+
+def test_the_care_page_lists_what_linkshilft_validate_warns_about(internal_site):
+    hints = run(
+        [str(ROOT / ".venv" / "bin" / "linkshilft"), "validate"],
+        env={"LINKSHILFT_DATA": str(ROOT / "data"), "LINKSHILFT_TODAY": TODAY.isoformat()},
+    ).stderr.splitlines()
+    # "Hinweis: path:line: field: message"
+    found = [line.removeprefix("Hinweis: ").split(": ", 2) for line in hints if line.startswith("Hinweis: ")]
+    expected = {(location, message) for location, _field, message in found}
+    assert expected, "the sample data has offices checked long ago"
+    rows = table(page(internal_site, "intern/datenpflege"), "datenpflege")
+    assert rows[0] == ["Art", "Kennung", "Datei", "Hinweis"]
+    assert {(row[2], row[3]) for row in rows[1:]} == expected
 
 
 def test_every_table_has_a_csv_file_that_parses_back_to_the_same_rows(internal_site):

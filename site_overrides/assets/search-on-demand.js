@@ -1,0 +1,33 @@
+// Links.hilft: Material's site search fetches its whole index (search/search_index.json) as every
+// page loads, though most visitors never open the search; on a slow phone it competes with the
+// finder. This runs before Material's bundle and holds that one request back until the search is
+// opened (its field focused: the search button, the "/" key, ?q= in the address all focus it).
+// Material asks with XMLHttpRequest; every other request passes through unchanged.
+(function () {
+  "use strict";
+  var request = window.XMLHttpRequest && window.XMLHttpRequest.prototype;
+  if (!request) { return; }
+  var INDEX = /\/search\/search_index\.json(?:$|\?)/, realOpen = request.open, realSend = request.send;
+  var opened = false, waiting = [];
+  function open() {
+    if (opened) { return; }
+    opened = true;
+    waiting.forEach(function (go) { go(); });
+    waiting = [];
+  }
+  document.addEventListener("focusin", function (event) {
+    if (event.target && event.target.classList && event.target.classList.contains("md-search__input")) { open(); }
+  });
+  document.addEventListener("change", function (event) {
+    if (event.target && event.target.id === "__search" && event.target.checked) { open(); }
+  });
+  request.open = function (method, url) {
+    this.linkshilftIndex = INDEX.test(String(url));
+    return realOpen.apply(this, arguments);
+  };
+  request.send = function () {
+    var xhr = this, args = arguments;
+    if (opened || !xhr.linkshilftIndex) { return realSend.apply(xhr, args); }
+    waiting.push(function () { realSend.apply(xhr, args); });
+  };
+})();

