@@ -72,7 +72,8 @@ bench/node_modules/.bin/lighthouse: bench/package.json bench/package-lock.json
 lighthouse: build bench/node_modules/.bin/lighthouse $(CHROMIUM) ## Lighthouse (mobil) auf Start- und Stellenseite, mit gzip; Berichte in bench/lighthouse/; scheitert unter 98/100/100/100
 	$(BIN)/python bench/lighthouse.py --gate site
 
-bench: $(STAMP) ## Messung: Bau gegen mkdocs-material, Finder- und Suchindex-Größe (100/1.000/5.000 Stellen, ~15 min)
+bench: $(STAMP) ## Messung: Bau gegen mkdocs-material, Finder- und Suchindex-Größe (100/1.000/5.000 Stellen, ~15 min), schlechteste Musterzeit
+	$(BIN)/python bench/patterns.py
 	$(BIN)/python bench/run.py
 
 clean: ## Bauergebnisse löschen
