@@ -13,7 +13,7 @@ from urllib.parse import urlsplit
 
 from linkshilft import a11y, csp, export, legal, redirects, search_index
 from linkshilft.pages import GeneratedPage, PublicSite
-from linkshilft.pipeline import data_dir, display_path
+from linkshilft.pipeline import data_dir
 from linkshilft.problems import DataError
 from linkshilft.public import prepare
 from mkdocs.exceptions import Abort
@@ -114,7 +114,7 @@ def _finish(html, where):
     html = a11y.ensure_skip_link(html)
     secured, findings = csp.secure(html, _known)
     for finding in findings:
-        found = csp.origins(finding, _source_files())
+        found = csp.origins(finding, csp.source_texts(_config_file, _docs_dir, data_dir(_config_file.parent)))
         origin = f" – der Text steht in {', '.join(found[:5])}" if found else ""
         _unsafe.append(f"{where}: unsicheres Markup: {finding.what}{origin}")
         log.error(_unsafe[-1])
@@ -128,14 +128,3 @@ def _theme_scripts(config) -> list[str]:
     names = sorted({f"partials/javascripts/{path.name}" for folder in folders for path in folder.glob("*.html")})
     context = {"config": config, "base_url": config.extra["scope"], "features": config.theme.get("features") or []}
     return [env.get_template(name).render(context) for name in names]
-
-
-def _source_files() -> list[tuple[str, str]]:
-    """The public data files, the Markdown pages and mkdocs.yml as (path, text): where unsafe text came from."""
-    project, folder = _config_file.parent, data_dir(_config_file.parent)
-    data = [p for p in folder.rglob("*.yaml") if "internal" not in p.relative_to(folder).parts]
-    pages = [p.relative_to(project) for p in (project / _docs_dir).rglob("*.md")]
-    files = [(display_path(p, folder), p) for p in sorted(data)] + [(p.as_posix(), project / p) for p in sorted(pages)]
-    # Regular, small files only: a link to /dev/zero must not hang the error message.
-    readable = [(name, p) for name, p in files if p.is_file() and not p.is_symlink() and p.stat().st_size < 2**20]
-    return [(name, p.read_text("utf-8", errors="replace")) for name, p in [*readable, (_config_file.name, _config_file)]]

@@ -26,6 +26,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from html import unescape
 from html.parser import HTMLParser
+from pathlib import Path
 
 CHARSET = re.compile(r"<meta\s+charset=[\"']?utf-8[\"']?\s*/?>", re.IGNORECASE)
 HEAD = re.compile(r"<head\b[^>]*>", re.IGNORECASE)
@@ -209,6 +210,18 @@ def origins(finding: Finding, files: Iterable[tuple[str, str]]) -> list[str]:
         for number, line in enumerate(text.splitlines(), start=1)
         if finding.evidence.search(line)
     ]
+
+
+def source_texts(config_file: Path, docs_dir: str, data_folder: Path) -> list[tuple[str, str]]:
+    """The public data files, the Markdown pages and mkdocs.yml as (path, text): where unsafe text came from."""
+    project = config_file.parent
+    data = [p for p in data_folder.rglob("*.yaml") if "internal" not in p.relative_to(data_folder).parts]
+    pages = [p.relative_to(project) for p in (project / docs_dir).rglob("*.md")]
+    files = [(p.relative_to(data_folder.parent).as_posix(), p) for p in sorted(data)]
+    files += [(p.as_posix(), project / p) for p in sorted(pages)]
+    # Regular, small files only: a link to /dev/zero must not hang the error message.
+    readable = [(name, p) for name, p in files if p.is_file() and not p.is_symlink() and p.stat().st_size < 2**20]
+    return [(name, p.read_text("utf-8", errors="replace")) for name, p in [*readable, (config_file.name, config_file)]]
 
 
 def policy(script_hashes: list[str]) -> str:
