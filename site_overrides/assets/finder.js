@@ -23,7 +23,7 @@
   if (!section || !words || !window.fetch || !window.URLSearchParams || !String.prototype.normalize) { return; }
   var searchKey = words.searchKey;
 
-  var STEP_FREE = 1, WALK_IN = 2, APPOINTMENT_ONLY = 4, REGISTRATION = 16; // bits of an office's flags (finder.py)
+  var STEP_FREE = 1, WALK_IN = 2, APPOINTMENT_ONLY = 4, AT_POSTCODE_CENTRE = 8, REGISTRATION = 16; // bits of an office's flags (finder.py)
   var PAGE = 10, SUGGESTIONS = 8, EARTH_RADIUS = 6371.009, DAY = 86400000, FUZZY_MIN_LETTERS = 5, FUZZY_MAX_EDITS = 2;
   var DAYS = ["So", "Mo", "Di", "Mi", "Do", "Fr", "Sa"];
   var MONTHS = ["Jan.", "Feb.", "März", "Apr.", "Mai", "Juni", "Juli", "Aug.", "Sept.", "Okt.", "Nov.", "Dez."];
@@ -71,7 +71,7 @@
             lat: get("lat"), lon: get("lon"), status: get("status"), flags: get("flags"),
             topics: get("topics").map(function (i) { return data.topics[i]; }),
             languages: get("languages").map(function (i) { return data.languages[i]; }),
-            phone: get("phone"), tel: get("tel")
+            phone: get("phone"), tel: get("tel"), way: get("way")
           };
           office.dates = dates(data, get("dates"), office.languages);
           return office;
@@ -382,6 +382,13 @@
     if (moveFocus && first) { first.querySelector("a").focus(); }
   }
 
+  // As way.py's route_url: the coordinates, or the address while they are not known.
+  function routeUrl(office) {
+    var target = office.lat === null || office.flags & AT_POSTCODE_CENTRE ? office.street + ", " + office.postcode + " " + office.town
+      : office.lat + "," + office.lon;
+    return "https://www.openstreetmap.org/directions?to=" + encodeURIComponent(target);
+  }
+
   function element(tag, className, text) {
     var node = document.createElement(tag);
     if (className) { node.className = className; }
@@ -428,6 +435,12 @@
       : walkIn ? "ohne Anmeldung" : registration ? "nur mit Anmeldung" : "",
       office.flags & STEP_FREE ? "stufenloser Zugang" : "nicht stufenlos erreichbar"];
     item.appendChild(element("p", "lh-result__facts", facts.filter(Boolean).join(" · ")));
+    // The way there: a plain link (nothing goes to OpenStreetMap before the tap) and the stop.
+    var route = element("p", "lh-result__way"), routeLink = element("a", "", "Route planen");
+    routeLink.href = routeUrl(office);
+    route.appendChild(routeLink);
+    if (office.way) { route.appendChild(document.createTextNode(" · " + office.way)); }
+    item.appendChild(route);
     return item;
   }
 
