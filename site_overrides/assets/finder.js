@@ -411,7 +411,14 @@
     item.appendChild(head);
     if (office.status) { item.appendChild(element("p", "lh-status", officeData.statuses[office.status] || office.status)); }
     var next = nextDate(office, now, filterValues()), when = element("p", "lh-next");
-    if (next) {
+    if (next && next.time <= now) {  // begun and not ended: worth going now
+      when.appendChild(document.createTextNode("Läuft gerade, "));
+      var running = element("time", "", "bis " + clock(next.end) + " Uhr");
+      running.setAttribute("datetime", next.start);
+      when.appendChild(running);
+      when.classList.add("lh-next--running");
+      if (!next.walkIn) { when.appendChild(document.createTextNode(" – nur mit Anmeldung")); }
+    } else if (next) {
       when.appendChild(document.createTextNode("Nächster Termin: "));
       var time = element("time", "", dateText(next, now));
       time.setAttribute("datetime", next.start);
