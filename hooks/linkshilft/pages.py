@@ -350,6 +350,7 @@ class PublicSite:
                 if c.start.date() <= horizon
             ],
             "jsonld": calendar_export.event_schedule_jsonld(office, cancelled, self._page_url(office)),
+            "webcal": calendar_export.webcal_url(self._page_url(office)),
             "bring": counselling.bring,
             "checked_on": self._day(office.checked_on, weekday=False),
             "edit_url": self._edit_url(office),
@@ -367,6 +368,7 @@ class PublicSite:
             "relative": {0: "Heute", 1: "Morgen"}.get(offset),
             "walk_in": occurrence.walk_in,
             "note": occurrence.note,
+            "ics": calendar_export.single_date_name(occurrence),
         }
 
     def _page_url(self, office: m.Office) -> str:
