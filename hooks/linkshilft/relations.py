@@ -139,6 +139,18 @@ def _office_problems(document, known, prefixes, *, names=None) -> list[Problem]:
 
     status = data["status"]
     hours = counselling.get("hours", [])
+    # The office's list is what its page and the filter show: every language of a rule belongs there too.
+    for r, rule in enumerate(hours):
+        for i, code in enumerate(rule.get("languages", [])):
+            if code not in counselling["languages"]:
+                problems.append(
+                    _at(
+                        document,
+                        ("counselling", "hours", r, "languages", i),
+                        f'"{code}" fehlt in counselling.languages (dort stehen alle Sprachen der Stelle, '
+                        "auch die einzelner Termine)",
+                    )
+                )
     appointment_only = counselling.get("appointment_only", False)
     if appointment_only and hours:
         problems.append(

@@ -23,7 +23,7 @@
   if (!section || !words || !window.fetch || !window.URLSearchParams || !String.prototype.normalize) { return; }
   var searchKey = words.searchKey;
 
-  var STEP_FREE = 1, WALK_IN = 2, APPOINTMENT_ONLY = 4, REGISTRATION = 16; // bits of an office's flags (finder.py)
+  var STEP_FREE = 1, WALK_IN = 2, APPOINTMENT_ONLY = 4, AT_POSTCODE_CENTRE = 8, REGISTRATION = 16; // bits of an office's flags (finder.py)
   var PAGE = 10, SUGGESTIONS = 8, EARTH_RADIUS = 6371.009, DAY = 86400000, FUZZY_MIN_LETTERS = 5, FUZZY_MAX_EDITS = 2;
   var DAYS = ["So", "Mo", "Di", "Mi", "Do", "Fr", "Sa"];
   var MONTHS = ["Jan.", "Feb.", "März", "Apr.", "Mai", "Juni", "Juli", "Aug.", "Sept.", "Okt.", "Nov.", "Dez."];
@@ -66,13 +66,15 @@
         saxony: data.saxony,
         statuses: data.statuses,
         offices: rows(data, "offices", function (get) {
-          return {
+          var office = {
             id: get("id"), name: get("name"), street: get("street"), postcode: get("postcode"), town: get("town"),
-            lat: get("lat"), lon: get("lon"), status: get("status"), flags: get("flags"), weekdays: get("weekdays"),
+            lat: get("lat"), lon: get("lon"), status: get("status"), flags: get("flags"),
             topics: get("topics").map(function (i) { return data.topics[i]; }),
             languages: get("languages").map(function (i) { return data.languages[i]; }),
-            dates: get("dates"), phone: get("phone"), tel: get("tel")
+            phone: get("phone"), tel: get("tel"), way: get("way")
           };
+          office.dates = dates(data, get("dates"), office.languages);
+          return office;
         })
       };
       return officeData;
@@ -141,13 +143,38 @@
     return tenths < 100 ? Math.floor(tenths / 10) + "," + (tenths % 10) + " km" : Math.round(value) + " km";
   }
 
-  // Dates are Berlin wall-clock ISO strings ("2026-12-01T14:00+01:00") with the end time beside them.
-  function nextDate(office, now) {
+  // A row's dates: [day after "built", index into "times", flags] per date; flags bit 0 = without
+  // registration, bit 1 + i = counselled in the office's i-th language (finder_dates.py).
+  function two(n) { return (n < 10 ? "0" : "") + n; }
+  function dates(data, flat, languages) {
+    var built = data.built.split("-").map(Number), found = [];
+    for (var i = 0; i < flat.length; i += 3) {
+      var day = flat[i], span = data.times[flat[i + 1]], flags = flat[i + 2], zone = 0;
+      data.zones.forEach(function (z) { if (z[0] <= day) { zone = z[1]; } });
+      var noon = new Date(Date.UTC(built[0], built[1] - 1, built[2] + day, 12));
+      var ymd = noon.getUTCFullYear() + "-" + two(noon.getUTCMonth() + 1) + "-" + two(noon.getUTCDate());
+      var offset = (zone < 0 ? "-" : "+") + two(Math.floor(Math.abs(zone) / 60)) + ":" + two(Math.abs(zone) % 60);
+      var start = ymd + "T" + span.slice(0, 5) + offset;
+      found.push({
+        start: start, end: span.slice(6), walkIn: (flags & 1) === 1, weekday: (noon.getUTCDay() + 6) % 7,
+        time: Date.parse(start), until: Date.parse(ymd + "T" + span.slice(6) + offset),
+        languages: languages.filter(function (code, n) { return flags >> 1 & 1 << n; })
+      });
+    }
+    return found;
+  }
+  // The filters that choose dates, not offices: a date counts only if it matches all of them.
+  function dateFiltered(filter) { return filter.tag || filter.woche || filter["ohne-anmeldung"] || filter.sprache; }
+  function matches(date, filter, now) {
+    return (!filter.tag || date.weekday === WEEKDAYS.indexOf(filter.tag)) &&
+      (!filter.woche || date.time <= now + 7 * DAY) &&
+      (!filter["ohne-anmeldung"] || date.walkIn) &&
+      (!filter.sprache || date.languages.indexOf(filter.sprache) >= 0);
+  }
+  function nextDate(office, now, filter) {
     for (var i = 0; i < office.dates.length; i++) {
-      var date = office.dates[i], start = date[0];
-      if (Date.parse(start.slice(0, 11) + date[1] + start.slice(16)) >= now) {
-        return { start: start, end: date[1], walkIn: date[2] === 1, time: Date.parse(start) };
-      }
+      var date = office.dates[i];
+      if (date.until >= now && matches(date, filter || {}, now)) { return date; }
     }
     return null;
   }
@@ -303,15 +330,13 @@
 
   function passes(office, filter, now) {
     if (filter.thema && office.topics.indexOf(filter.thema) < 0) { return false; }
-    if (filter.sprache && office.languages.indexOf(filter.sprache) < 0) { return false; }
-    if (filter.tag && !(office.weekdays & (1 << WEEKDAYS.indexOf(filter.tag)))) { return false; }
-    if (filter["ohne-anmeldung"] && !(office.flags & WALK_IN)) { return false; }
     if (filter.stufenlos && !(office.flags & STEP_FREE)) { return false; }
-    if (filter.woche) {
-      var next = nextDate(office, now);
-      if (!next || next.time > now + 7 * DAY) { return false; }
+    if (!dateFiltered(filter)) { return true; }
+    // Without dates (appointments only) only the language can match: that of the office.
+    if (!office.dates.length && !filter.tag && !filter.woche && !filter["ohne-anmeldung"]) {
+      return office.languages.indexOf(filter.sprache) >= 0;
     }
-    return true;
+    return nextDate(office, now, filter) !== null;
   }
 
   function show() {
@@ -357,6 +382,13 @@
     if (moveFocus && first) { first.querySelector("a").focus(); }
   }
 
+  // As way.py's route_url: the coordinates, or the address while they are not known.
+  function routeUrl(office) {
+    var target = office.lat === null || office.flags & AT_POSTCODE_CENTRE ? office.street + ", " + office.postcode + " " + office.town
+      : office.lat + "," + office.lon;
+    return "https://www.openstreetmap.org/directions?to=" + encodeURIComponent(target);
+  }
+
   function element(tag, className, text) {
     var node = document.createElement(tag);
     if (className) { node.className = className; }
@@ -378,8 +410,15 @@
     }
     item.appendChild(head);
     if (office.status) { item.appendChild(element("p", "lh-status", officeData.statuses[office.status] || office.status)); }
-    var next = nextDate(office, now), when = element("p", "lh-next");
-    if (next) {
+    var next = nextDate(office, now, filterValues()), when = element("p", "lh-next");
+    if (next && next.time <= now) {  // begun and not ended: worth going now
+      when.appendChild(document.createTextNode("Läuft gerade, "));
+      var running = element("time", "", "bis " + clock(next.end) + " Uhr");
+      running.setAttribute("datetime", next.start);
+      when.appendChild(running);
+      when.classList.add("lh-next--running");
+      if (!next.walkIn) { when.appendChild(document.createTextNode(" – nur mit Anmeldung")); }
+    } else if (next) {
       when.appendChild(document.createTextNode("Nächster Termin: "));
       var time = element("time", "", dateText(next, now));
       time.setAttribute("datetime", next.start);
@@ -403,6 +442,12 @@
       : walkIn ? "ohne Anmeldung" : registration ? "nur mit Anmeldung" : "",
       office.flags & STEP_FREE ? "stufenloser Zugang" : "nicht stufenlos erreichbar"];
     item.appendChild(element("p", "lh-result__facts", facts.filter(Boolean).join(" · ")));
+    // The way there: a plain link (nothing goes to OpenStreetMap before the tap) and the stop.
+    var route = element("p", "lh-result__way"), routeLink = element("a", "", "Route planen");
+    routeLink.href = routeUrl(office);
+    route.appendChild(routeLink);
+    if (office.way) { route.appendChild(document.createTextNode(" · " + office.way)); }
+    item.appendChild(route);
     return item;
   }
 

@@ -11,6 +11,15 @@
   document.querySelectorAll("ol.lh-dates > li[data-end], .lh-day li[data-end]").forEach(function (item) {
     if (Date.parse(item.getAttribute("data-end")) < now) { item.hidden = true; }
   });
+  // Office page: a date that has begun and not ended says so ("läuft gerade, bis 12:00 Uhr").
+  var first = document.querySelector("ol.lh-dates > li[data-end]:not([hidden])");
+  var begun = first && first.querySelector("time[datetime]");
+  if (begun && Date.parse(begun.getAttribute("datetime")) <= now) {
+    var end = first.getAttribute("data-end"), mark = document.createElement("strong");
+    mark.className = "lh-running";
+    mark.textContent = " – läuft gerade, bis " + Number(end.slice(11, 13)) + ":" + end.slice(14, 16) + " Uhr";
+    first.appendChild(mark);
+  }
   document.querySelectorAll(".lh-day").forEach(function (day) {
     if (!day.querySelector("li:not([hidden])")) { day.hidden = true; }
   });
