@@ -126,3 +126,13 @@ def place_case(case: Path, project: Path, target_prefix: str = "data/") -> None:
     destination = project / target
     destination.parent.mkdir(parents=True, exist_ok=True)
     shutil.copyfile(case, destination)
+
+
+def git(repo: Path, *args: str) -> None:
+    """git in a throwaway repository, with an identity and without signing (the machine's config may lack both)."""
+    subprocess.run(
+        ["git", "-c", "user.name=Test", "-c", "user.email=test@example.org", "-c", "commit.gpgsign=false", *args],
+        cwd=repo,
+        check=True,
+        capture_output=True,
+    )

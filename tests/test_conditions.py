@@ -16,7 +16,7 @@ import pytest
 from linkshilft import bookings
 from linkshilft.model import Counselling, HourRule
 
-from tests.support import CASES, ROOT, TODAY, run
+from tests.support import CASES, ROOT, TODAY, git, run
 
 CLI = [str(ROOT / ".venv" / "bin" / "linkshilft")] if (ROOT / ".venv" / "bin" / "linkshilft").exists() else ["linkshilft"]
 OFFICE = Path("offices/leipzig/leipzig-basis.yaml")
@@ -154,24 +154,15 @@ def test_an_agreement_not_yet_signed_is_an_error(base_data):
 # --- a pull request is judged by what it changes --------------------------------------------
 
 
-def _git(repo: Path, *args: str) -> None:
-    subprocess.run(
-        ["git", "-c", "user.name=Test", "-c", "user.email=test@example.org", "-c", "commit.gpgsign=false", *args],
-        cwd=repo,
-        check=True,
-        capture_output=True,
-    )
-
-
 @pytest.fixture
 def repo(tmp_path) -> Path:
     """A git repository whose main branch already has an error: an unknown topic."""
     root = tmp_path / "repo"
     shutil.copytree(CASES / "base" / "data", root / "data")
     _edit(root / "data" / OFFICE, "topics: [buergergeld, miete]", "topics: [buergergeld, mieten]")
-    _git(root, "init", "--quiet", "--initial-branch=main")
-    _git(root, "add", "--all")
-    _git(root, "commit", "--quiet", "--message=Basis")
+    git(root, "init", "--quiet", "--initial-branch=main")
+    git(root, "add", "--all")
+    git(root, "commit", "--quiet", "--message=Basis")
     return root
 
 

@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 from linkshilft import diff
 
-from tests.support import CASES, ROOT, TODAY, run
+from tests.support import CASES, ROOT, TODAY, git, run
 
 CLI = [str(ROOT / ".venv" / "bin" / "linkshilft")] if (ROOT / ".venv" / "bin" / "linkshilft").exists() else ["linkshilft"]
 OFFICE = Path("data/offices/leipzig/leipzig-basis.yaml")
@@ -44,23 +44,14 @@ checked_on: "2026-11-20"
 """
 
 
-def _git(repo: Path, *args: str) -> None:
-    subprocess.run(
-        ["git", "-c", "user.name=Test", "-c", "user.email=test@example.org", "-c", "commit.gpgsign=false", *args],
-        cwd=repo,
-        check=True,
-        capture_output=True,
-    )
-
-
 @pytest.fixture
 def repo(tmp_path) -> Path:
     """A git repository with the base test data committed once (branch main)."""
     root = tmp_path / "repo"
     shutil.copytree(CASES / "base" / "data", root / "data")
-    _git(root, "init", "--quiet", "--initial-branch=main")
-    _git(root, "add", "--all")
-    _git(root, "commit", "--quiet", "--message=Basis")
+    git(root, "init", "--quiet", "--initial-branch=main")
+    git(root, "add", "--all")
+    git(root, "commit", "--quiet", "--message=Basis")
     return root
 
 
@@ -95,7 +86,7 @@ def _table(lines: list[str]) -> dict[str, list[list[str]]]:
 
 def test_committed_change_shows_rhythm_and_next_dates_old_and_new(repo):
     _edit(repo / OFFICE, 'start: "14:00"\n      end: "16:00"', 'start: "15:00"\n      end: "17:00"')
-    _git(repo, "commit", "--quiet", "--all", "--message=Neue Zeiten")
+    git(repo, "commit", "--quiet", "--all", "--message=Neue Zeiten")
 
     result = _diff(repo, "HEAD~1")
 
@@ -247,7 +238,7 @@ def test_names_instead_of_ids_and_only_with_consent(repo):
 def test_a_changed_rule_is_shown_without_the_unchanged_ones(repo):
     second_rule = '    - weekdays: [thursday]\n      start: "09:00"\n      end: "11:00"\n'
     _edit(repo / OFFICE, '      end: "16:00"\n', '      end: "16:00"\n' + second_rule)
-    _git(repo, "commit", "--quiet", "--all", "--message=Zwei Regeln")
+    git(repo, "commit", "--quiet", "--all", "--message=Zwei Regeln")
     _edit(repo / OFFICE, 'start: "09:00"', 'start: "08:00"')
 
     result = _diff(repo, "HEAD")
