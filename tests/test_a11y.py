@@ -6,11 +6,14 @@ The browser tests (tests/browser/) run axe-core and the keyboard; these check wh
 from __future__ import annotations
 
 import datetime as dt
+import re
 from pathlib import Path
 
 import pytest
 from bs4 import BeautifulSoup
 from linkshilft.a11y import ensure_skip_link
+
+from tests.support import ROOT
 
 PAGE = """<html lang="de"><body>
     <div data-md-component="skip">
@@ -89,7 +92,10 @@ def test_every_time_element_has_a_machine_readable_datetime(site):
 
 
 def test_links_from_data_are_relative_or_https_tel_mailto(site):
-    """Office data may only yield https:, tel: and mailto: links (the schema allows no other web address)."""
+    """Office data may only yield https:, tel: and mailto: links (the schema allows no other web address).
+    The one webcal: link is the site's own calendar subscription, built from site_url, never from data."""
+    site_url = re.search(r"^site_url: *(\S+)", (ROOT / "mkdocs.yml").read_text("utf-8"), re.MULTILINE)[1]
+    own_calendars = "webcal://" + site_url.split("://", 1)[1] + "stellen/"
     schemes = set()
     for path in _pages(site):
         for link in soup_of(path.read_text("utf-8")).select("article a[href]"):
@@ -97,5 +103,8 @@ def test_links_from_data_are_relative_or_https_tel_mailto(site):
             if ":" in href.split("/")[0]:
                 scheme = href.split(":", 1)[0]
                 schemes.add(scheme)
-                assert scheme in ("https", "tel", "mailto"), (path, href)
-    assert {"https", "tel", "mailto"} <= schemes
+                if scheme == "webcal":
+                    assert href.startswith(own_calendars) and href.endswith("/termine.ics"), (path, href)
+                else:
+                    assert scheme in ("https", "tel", "mailto"), (path, href)
+    assert {"https", "tel", "mailto", "webcal"} <= schemes
