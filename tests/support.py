@@ -136,3 +136,13 @@ def git(repo: Path, *args: str) -> None:
         check=True,
         capture_output=True,
     )
+
+
+def project_copy(project: Path) -> Path:
+    """Pages, theme overrides, the hook file and mkdocs.yml in `project`, for a build with one file changed."""
+    for folder in ("content", "site_overrides"):
+        shutil.copytree(ROOT / folder, project / folder)
+    (project / "hooks").mkdir()
+    shutil.copy(ROOT / "hooks" / "main.py", project / "hooks" / "main.py")
+    shutil.copy(ROOT / "mkdocs.yml", project / "mkdocs.yml")
+    return project

@@ -8,14 +8,13 @@ from __future__ import annotations
 import base64
 import hashlib
 import re
-import shutil
 from pathlib import Path
 
 import pytest
 from bs4 import BeautifulSoup
 from linkshilft import csp
 
-from tests.support import MKDOCS, ROOT, TODAY, run
+from tests.support import MKDOCS, TODAY, project_copy, run
 
 EMPTY_SHA256 = "'sha256-47DEQpj8HBSa+/TImW+5JCeuQeRkm5NMpJWZG3hSuFU='"  # sha256 of b"", a known vector
 PAGE = """<!doctype html>
@@ -187,12 +186,7 @@ def test_every_page_has_the_same_few_script_hashes_at_every_depth(site):
 
 def test_the_build_stops_at_markup_that_could_run_script_and_names_page_and_line(tmp_path, base_data):
     """The tripwire in a real build (not strict: the abort must not depend on --strict)."""
-    project = tmp_path / "project"
-    for folder in ("content", "site_overrides"):
-        shutil.copytree(ROOT / folder, project / folder)
-    (project / "hooks").mkdir()
-    shutil.copy(ROOT / "hooks" / "main.py", project / "hooks" / "main.py")
-    shutil.copy(ROOT / "mkdocs.yml", project / "mkdocs.yml")
+    project = project_copy(tmp_path / "project")
     page = project / "content" / "hinweise.md"
     page.write_text(page.read_text("utf-8") + '\n<p onmouseover="alert(1)">x</p>\n\n<script>alert(2)</script>\n', "utf-8")
     lines = len(page.read_text("utf-8").splitlines())

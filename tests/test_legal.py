@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import copy
 import datetime as dt
-import shutil
 from pathlib import Path
 
 import pytest
@@ -16,7 +15,7 @@ from linkshilft import model as m
 from linkshilft.labels import phone_uri
 from linkshilft.pages import TEMPLATE_DIR
 
-from tests.support import MKDOCS, ROOT, SENTINEL_LAWYER, TODAY, run
+from tests.support import MKDOCS, ROOT, SENTINEL_LAWYER, TODAY, project_copy, run
 
 LEGAL_PAGES = {
     "hinweise": "Hinweise zur Beratung",
@@ -155,11 +154,7 @@ def test_settings_inherited_from_the_parent_file_are_located_there(tmp_path):
 
 
 def test_the_build_stops_with_the_message_and_writes_nothing(tmp_path, sample_plus_escape):
-    project = tmp_path / "project"
-    for folder in ("content", "site_overrides"):
-        shutil.copytree(ROOT / folder, project / folder)
-    (project / "hooks").mkdir()
-    shutil.copy(ROOT / "hooks" / "main.py", project / "hooks" / "main.py")
+    project = project_copy(tmp_path / "project")
     config = CONFIG_TEXT.replace("      email: kontakt@linke-beispiel.de\n", "      email: \n")
     assert config != CONFIG_TEXT
     (project / "mkdocs.yml").write_text(config, "utf-8")
