@@ -112,8 +112,25 @@ def open_search(page, query: str) -> None:
     (button if button.is_visible() else page.locator("input.md-search__input")).click()
     page.locator("input.md-search__input").press_sequentially(query, delay=20)
     page.locator(".md-search-result__list > li").first.wait_for(state="visible")
+    # The worker answers every keystroke; answers for "Karl-H" may still arrive after the last
+    # key. Wait until the list has stopped changing, so callers read the answer to the whole query.
+    settled(page, "[...document.querySelectorAll('.md-search-result__list > li a')]"
+                  ".map((a) => a.href + ' ' + a.innerText).join('\\n')")
     # Material fades the dialog in; colours measured mid-transition are not the real ones.
     wait_for(page, "document.getAnimations().every((a) => a.playState !== 'running')")
+
+
+def settled(page, expression: str, quiet_ms: int = 400, timeout: float = 10.0) -> None:
+    """Poll `expression` until its value has stayed the same for `quiet_ms`."""
+    deadline = time.monotonic() + timeout
+    last, since = page.evaluate(expression), time.monotonic()
+    while time.monotonic() - since < quiet_ms / 1000:
+        if time.monotonic() > deadline:
+            raise TimeoutError(f"nach {timeout} s nicht zur Ruhe gekommen: {expression}")
+        page.wait_for_timeout(50)
+        now = page.evaluate(expression)
+        if now != last:
+            last, since = now, time.monotonic()
 
 
 def wait_for(page, expression: str, timeout: float = 10.0) -> None:

@@ -14,9 +14,13 @@ from tests.browser.conftest import open_search
 
 
 def results(page) -> list[tuple[str, str]]:
-    links = page.locator(".md-search-result__list > li a")
+    # Read in one step: the list is rebuilt as the worker answers, so element handles can vanish.
+    links = page.evaluate(
+        "[...document.querySelectorAll('.md-search-result__list > li a')]"
+        ".map((a) => [a.getAttribute('href'), a.innerText])"
+    )
     # Material appends the query (?h=…) to highlight it on the page; only the path matters here.
-    return [(urlsplit(a.get_attribute("href")).path, a.inner_text()) for a in links.all()]
+    return [(urlsplit(href).path, text) for href, text in links]
 
 
 @pytest.mark.parametrize("query", ["Plagwitz", "04229", "Karl-Heine"])
