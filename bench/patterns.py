@@ -18,7 +18,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "hooks"))
 
-from linkshilft.load import MAX_BYTES
+from linkshilft.records.load import MAX_BYTES
 
 from tests.test_patterns import code_patterns, schema_patterns
 

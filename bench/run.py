@@ -230,7 +230,7 @@ def bench_size(offices: int, runs: int) -> dict:
     result["ratio"] = result["build_s"] / result["baseline_s"]
     if offices == ONE_CORE_AT and shutil.which("taskset"):
         # The goals are met with a second core drawing QR codes and writing calendars
-        # (hooks/linkshilft/background.py); this says what one core alone gives.
+        # (hooks/linkshilft/public/background.py); this says what one core alone gives.
         one_core = ["taskset", "-c", "0"]
         ours_1 = measure([*one_core, PYTHON, "-m", "mkdocs", "build", "--strict", "--clean", "--site-dir", str(site)], env)
         base_1 = measure([*one_core, PYTHON, "-m", "mkdocs", "build", "--strict", "--clean"], cwd=project)

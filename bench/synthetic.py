@@ -20,8 +20,9 @@ import yaml
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "hooks"))
 
-from linkshilft import finder, geo  # noqa: E402
-from linkshilft.finder import normalise  # noqa: E402
+from linkshilft import geo  # noqa: E402
+from linkshilft.public import finder  # noqa: E402
+from linkshilft.public.finder import normalise  # noqa: E402
 
 HEADER = "# synthetic benchmark office (bench/synthetic.py)\n"
 

@@ -13,10 +13,10 @@ from __future__ import annotations
 import logging
 from pathlib import Path
 
-from linkshilft.internal import internal_dir
-from linkshilft.internal_site import InternalSite, prepare_internal
-from linkshilft.pages import GeneratedPage
+from linkshilft.internal.records import internal_dir
+from linkshilft.internal.site import InternalSite, prepare_internal
 from linkshilft.problems import DataError
+from linkshilft.public.site import GeneratedPage
 from mkdocs.exceptions import Abort
 from mkdocs.structure.files import File
 

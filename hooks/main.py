@@ -11,11 +11,12 @@ import shutil
 from pathlib import Path
 from urllib.parse import urlsplit
 
-from linkshilft import a11y, csp, export, legal, redirects, search_index
-from linkshilft.pages import GeneratedPage, PublicSite
-from linkshilft.pipeline import data_dir
+from linkshilft.exports import open_data
 from linkshilft.problems import DataError
-from linkshilft.public import prepare
+from linkshilft.public import a11y, csp, legal, redirects, search_index
+from linkshilft.public.edge import prepare
+from linkshilft.public.site import GeneratedPage, PublicSite
+from linkshilft.records.pipeline import data_dir
 from mkdocs.exceptions import Abort
 from mkdocs.structure.files import File
 
@@ -64,7 +65,7 @@ def on_files(files, config):
         _generated[page.src_uri] = page
         files.append(File.generated(config, page.src_uri, content=page.markdown))
     # finder data, open data, the old addresses of renamed offices
-    for path, content in [*_site.static_files(), *export.files(_site), *redirects.files(_site.data)]:
+    for path, content in [*_site.static_files(), *open_data.files(_site), *redirects.files(_site.data)]:
         files.append(File.generated(config, path, content=content))
     return files
 
@@ -74,7 +75,7 @@ def on_page_content(html, page, config, files):
     if generated is not None:
         return _site.render(generated, page.url)
     html = legal.fill_blocks(html, _site.env, _site.data, _site.settings)
-    html = export.fill_open_data(html, _site.env, _site, page.url)
+    html = open_data.fill_open_data(html, _site.env, _site, page.url)
     if FINDER_MARKER in html:  # the finder links the Hinweise page only once that page exists
         hints = files.get_file_from_path("hinweise.md") is not None
         html = html.replace(FINDER_MARKER, _site.render_finder(page.url, hints))

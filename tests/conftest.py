@@ -6,8 +6,8 @@ import shutil
 from pathlib import Path
 
 import pytest
-from linkshilft import validate
-from linkshilft.pipeline import load_dataset
+from linkshilft.records import validate
+from linkshilft.records.pipeline import load_dataset
 
 from tests.payloads import write_payload_project
 from tests.support import CASES, ESCAPE_OFFICE, MKDOCS, ROOT, SENTINEL_FILES, TODAY, run

@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 from bs4 import BeautifulSoup
-from linkshilft.a11y import ensure_skip_link
+from linkshilft.public.a11y import ensure_skip_link
 
 from tests.support import ROOT
 

@@ -9,18 +9,9 @@ from zoneinfo import ZoneInfo
 
 import pytest
 from icalendar import Calendar, Event
-from linkshilft.calendar_export import combined_calendar, event_schedule_jsonld, office_calendar
-from linkshilft.model import (
-    Accessibility,
-    Address,
-    Contact,
-    Coordinates,
-    Counselling,
-    HourRule,
-    Office,
-    Source,
-)
-from linkshilft.schedule import Cancellation, Occurrence
+from linkshilft.exports.calendars import combined_calendar, event_schedule_jsonld, office_calendar
+from linkshilft.records.model import Accessibility, Address, Contact, Coordinates, Counselling, HourRule, Office, Source
+from linkshilft.schedule.dates import Cancellation, Occurrence
 
 D = dt.date
 T = dt.time

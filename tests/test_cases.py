@@ -16,8 +16,8 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from linkshilft.pipeline import findings, load_dataset
-from linkshilft.verdict import judge
+from linkshilft.records.pipeline import findings, load_dataset
+from linkshilft.records.verdict import judge
 
 from tests.support import CASES, TODAY, case_expectation, case_files, place_case
 

@@ -13,8 +13,8 @@ import subprocess
 from pathlib import Path
 
 import pytest
-from linkshilft import bookings
-from linkshilft.model import Counselling, HourRule
+from linkshilft.records.model import Counselling, HourRule
+from linkshilft.schedule import bookings
 
 from tests.support import CASES, ROOT, TODAY, git, run
 

@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 from bs4 import BeautifulSoup
-from linkshilft import csp
+from linkshilft.public import csp
 
 from tests.support import MKDOCS, TODAY, project_copy, run
 

@@ -12,7 +12,7 @@ import subprocess
 from pathlib import Path
 
 import pytest
-from linkshilft import diff
+from linkshilft.cli import diff
 
 from tests.support import CASES, ROOT, TODAY, git, run
 

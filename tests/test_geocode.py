@@ -12,8 +12,8 @@ from types import SimpleNamespace
 
 import pytest
 from geopy.exc import GeocoderUnavailable
-from linkshilft import cli, geocode
-from linkshilft.pipeline import load_dataset
+from linkshilft.cli import commands, geocode
+from linkshilft.records.pipeline import load_dataset
 
 from tests.support import ROOT, TODAY
 
@@ -138,7 +138,7 @@ def test_the_command_uses_nominatim_with_user_agent_and_one_request_a_second(dat
 
     monkeypatch.setattr(geocode, "nominatim", fake_nominatim)
     monkeypatch.delenv(geocode.CONTACT_ENV, raising=False)
-    code = cli.main(["--data", str(data), "geocode", "leipzig-schoenefeld", "--contact", "redaktion@example.org"])
+    code = commands.main(["--data", str(data), "geocode", "leipzig-schoenefeld", "--contact", "redaktion@example.org"])
     assert code == 0
     assert made == {"contact": "redaktion@example.org"}
     assert "Koordinaten 51.3661, 12.4102 eingetragen" in capsys.readouterr().out

@@ -17,9 +17,10 @@ from pathlib import Path
 import pytest
 from dateutil.rrule import rrulestr
 from jsonschema import Draft202012Validator, FormatChecker
-from linkshilft import hsds, schedule
-from linkshilft import model as m
-from linkshilft.pipeline import load_dataset
+from linkshilft.exports import hsds
+from linkshilft.records import model as m
+from linkshilft.records.pipeline import load_dataset
+from linkshilft.schedule import dates
 from referencing import Registry, Resource
 from referencing.jsonschema import DRAFT202012
 
@@ -173,7 +174,7 @@ def test_schedules_as_rfc5545_rules_give_the_same_days_as_the_schedule_engine(sa
         for index, rule in enumerate(office.counselling.hours):
             record = next(s for s in tables["schedule"] if s["id"] == hsds.record_id("schedule", office.id, str(index)))
             expected = {
-                first + dt.timedelta(days=n) for n in range(366) if schedule.rule_falls_on(rule, first + dt.timedelta(days=n))
+                first + dt.timedelta(days=n) for n in range(366) if dates.rule_falls_on(rule, first + dt.timedelta(days=n))
             }
             assert record["service_at_location_id"] == link_id
             assert _rrule_days(record, first, last) == expected, (office.id, index, record)

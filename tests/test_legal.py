@@ -10,10 +10,10 @@ import pytest
 import yaml
 from bs4 import BeautifulSoup
 from jinja2 import Environment, FileSystemLoader, select_autoescape
-from linkshilft import legal
-from linkshilft import model as m
 from linkshilft.labels import phone_uri
-from linkshilft.pages import TEMPLATE_DIR
+from linkshilft.public import legal
+from linkshilft.public.site import TEMPLATE_DIR
+from linkshilft.records import model as m
 
 from tests.support import MKDOCS, ROOT, SENTINEL_LAWYER, TODAY, project_copy, run
 

@@ -7,10 +7,10 @@ from pathlib import Path
 
 import pytest
 import yaml
-from linkshilft import files, validate
 from linkshilft.internal import load_internal
-from linkshilft.load import MAX_BYTES, parse_text, read_file
-from linkshilft.pipeline import load_dataset
+from linkshilft.records import files, validate
+from linkshilft.records.load import MAX_BYTES, parse_text, read_file
+from linkshilft.records.pipeline import load_dataset
 
 from tests.support import CASES, ROOT, TODAY
 

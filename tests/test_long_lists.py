@@ -1,4 +1,4 @@
-"""Long lists stay loadable on a phone: past pages.FULL_LIST_MAX offices the start page's list
+"""Long lists stay loadable on a phone: past site.FULL_LIST_MAX offices the start page's list
 and the topic pages name the districts (with counts, linking to the district pages) instead of
 every office. Small directories keep the complete list, which tests/test_site.py covers."""
 
@@ -11,16 +11,16 @@ from pathlib import Path
 
 import pytest
 from bs4 import BeautifulSoup
-from linkshilft import pages
-from linkshilft.pages import PublicSite
-from linkshilft.pipeline import load_dataset
+from linkshilft.public import site
+from linkshilft.public.site import PublicSite
+from linkshilft.records.pipeline import load_dataset
 
 from tests.support import MKDOCS, ROOT, TODAY, run
 
 sys.path.insert(0, str(ROOT / "bench"))
 import synthetic
 
-OFFICES = pages.FULL_LIST_MAX + 30
+OFFICES = site.FULL_LIST_MAX + 30
 
 
 @pytest.fixture(scope="module")
@@ -46,7 +46,7 @@ def test_start_page_lists_districts_with_counts_instead_of_every_office(large_si
     links = district_links(html)
     assert len(links) == 13
     counts = [int(text.rsplit("–", 1)[1].split()[0]) for text in links.values() if "Stellen" in text]
-    assert sum(counts) == len(large_site.data.public_offices()) > pages.FULL_LIST_MAX
+    assert sum(counts) == len(large_site.data.public_offices()) > site.FULL_LIST_MAX
     assert all(href.startswith("kreise/") for href in links)
 
 
@@ -54,7 +54,7 @@ def test_topic_page_lists_the_districts_that_offer_it(large_site):
     page = next(p for p in large_site.pages() if p.src_uri == "themen/buergergeld.md")
     html = large_site.render(page, "themen/buergergeld/")
     offering = [o for o in large_site.data.public_offices() if "buergergeld" in o.counselling.topics]
-    assert len(offering) > pages.FULL_LIST_MAX
+    assert len(offering) > site.FULL_LIST_MAX
     assert "lh-cards" not in html
     links = district_links(html)
     assert all(href.startswith("../../kreise/") for href in links)

@@ -4,7 +4,7 @@ written: in capitals, in the genitive, as part of a double name, with the first 
 from __future__ import annotations
 
 import pytest
-from linkshilft.pipeline import load_dataset
+from linkshilft.records.pipeline import load_dataset
 
 from tests.support import TODAY
 

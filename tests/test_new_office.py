@@ -7,8 +7,8 @@ import os
 import re
 import subprocess
 
-from linkshilft import new_office
-from linkshilft.pipeline import load_dataset
+from linkshilft.cli import new_office
+from linkshilft.records.pipeline import load_dataset
 
 from tests.support import ROOT, TODAY, run
 

@@ -5,8 +5,8 @@ from __future__ import annotations
 
 import yaml
 from bs4 import BeautifulSoup
-from linkshilft import schedule
-from linkshilft.pipeline import load_dataset
+from linkshilft.records.pipeline import load_dataset
+from linkshilft.schedule import wording
 
 from tests.support import ROOT, TODAY, run
 
@@ -70,5 +70,5 @@ def test_office_page_shows_checked_date_and_links_to_its_file_in_the_web_editor(
         html = BeautifulSoup((site / "stellen" / office.id / "index.html").read_text("utf-8"), "html.parser")
         checked = html.select_one("article .lh-checked")
         assert checked.time["datetime"] == office.checked_on.isoformat()
-        assert checked.time.get_text() == schedule.format_date(office.checked_on)
+        assert checked.time.get_text() == wording.format_date(office.checked_on)
         assert checked.find("a", string="Angaben falsch? Bearbeiten")["href"] == f"{edit_base}/{office.source.path}"

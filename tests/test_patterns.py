@@ -17,7 +17,7 @@ import re
 from functools import cache
 
 import pytest
-from linkshilft import load
+from linkshilft.records import load
 
 try:  # Python 3.11+: the parser moved; the old name warns
     from re import _constants as sre

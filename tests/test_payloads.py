@@ -16,7 +16,7 @@ from pathlib import Path
 import icalendar
 import pytest
 from bs4 import BeautifulSoup
-from linkshilft import csp
+from linkshilft.public import csp
 
 from tests.payloads import KINDS, free_text_fields, marker
 from tests.support import ROOT

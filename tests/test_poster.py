@@ -13,10 +13,10 @@ import re
 import pytest
 import segno
 from bs4 import BeautifulSoup
-from linkshilft import background, poster, qr
-from linkshilft.model import District
-from linkshilft.pages import PublicSite
-from linkshilft.pipeline import load_dataset
+from linkshilft.public import background, poster, qr
+from linkshilft.public.site import PublicSite
+from linkshilft.records.model import District
+from linkshilft.records.pipeline import load_dataset
 
 from tests.support import CASES, ROOT, TODAY
 

@@ -11,7 +11,7 @@ import gzip
 from pathlib import Path
 
 from bs4 import BeautifulSoup
-from linkshilft.pipeline import load_dataset
+from linkshilft.records.pipeline import load_dataset
 
 from tests.support import SENTINEL_COUNSELLOR, SENTINEL_FILES, SENTINEL_LAWYER, TODAY
 

@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 from bs4 import BeautifulSoup
-from linkshilft import redirects
-from linkshilft.pipeline import load_dataset
+from linkshilft.public import redirects
+from linkshilft.records.pipeline import load_dataset
 
 from tests.support import TODAY
 

@@ -6,8 +6,8 @@ import shutil
 from collections import Counter
 from pathlib import Path
 
-from linkshilft.load import read_file
-from linkshilft.pipeline import load_dataset
+from linkshilft.records.load import read_file
+from linkshilft.records.pipeline import load_dataset
 
 from tests.support import ROOT, TODAY
 

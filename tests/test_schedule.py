@@ -10,18 +10,11 @@ import datetime as dt
 
 import holidays
 import pytest
-from linkshilft import schedule
-from linkshilft.model import Closure, Counselling, HourRule, counselling_from_record
-from linkshilft.schedule import (
-    describe_rule,
-    format_date,
-    format_day,
-    format_day_short,
-    format_time_range,
-    next_dates,
-    occurrences,
-    schedule_problems,
-)
+from linkshilft.records.model import Closure, Counselling, HourRule, counselling_from_record
+from linkshilft.schedule import dates
+from linkshilft.schedule.checks import schedule_problems
+from linkshilft.schedule.dates import next_dates, occurrences
+from linkshilft.schedule.wording import describe_rule, format_date, format_day, format_day_short, format_time_range
 
 D = dt.date
 T = dt.time
@@ -39,11 +32,11 @@ def counselling(*hours: HourRule, **fields) -> Counselling:
     return Counselling(topics=("buergergeld",), languages=("de",), hours=hours, **fields)
 
 
-def held_days(held: list[schedule.Occurrence]) -> list[dt.date]:
+def held_days(held: list[dates.Occurrence]) -> list[dt.date]:
     return [o.start.date() for o in held]
 
 
-def cancelled_days(cancelled: list[schedule.Cancellation]) -> list[tuple[dt.date, str, str]]:
+def cancelled_days(cancelled: list[dates.Cancellation]) -> list[tuple[dt.date, str, str]]:
     return [(c.start.date(), c.kind, c.reason) for c in cancelled]
 
 
@@ -114,13 +107,13 @@ def test_holiday_table_is_built_once_per_year_range(monkeypatch):
         calls.append(kwargs["years"])
         return real_country_holidays(*args, **kwargs)
 
-    schedule.holiday_names.cache_clear()
+    dates.holiday_names.cache_clear()
     monkeypatch.setattr(holidays, "country_holidays", counting_country_holidays)  # schedule imports it when needed
     try:
         for weekday in ("monday", "tuesday", "friday"):
             occurrences(counselling(rule(weekday)), (), D(2031, 1, 1), D(2031, 12, 31))
     finally:
-        schedule.holiday_names.cache_clear()
+        dates.holiday_names.cache_clear()
     assert calls == [(2031,)]
 
 
@@ -384,7 +377,7 @@ def test_format_day(day, full, without_weekday, short):
     [
         (T(14), T(16), "14:00–16:00 Uhr"),
         (T(9), T(12, 30), "9:00–12:30 Uhr"),
-        (dt.datetime(2026, 12, 1, 8, 5, tzinfo=schedule.TIMEZONE), dt.datetime(2026, 12, 1, 10, tzinfo=schedule.TIMEZONE),
+        (dt.datetime(2026, 12, 1, 8, 5, tzinfo=dates.TIMEZONE), dt.datetime(2026, 12, 1, 10, tzinfo=dates.TIMEZONE),
          "8:05–10:00 Uhr"),
     ],
 )  # fmt: skip

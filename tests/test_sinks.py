@@ -10,9 +10,10 @@ from html.parser import HTMLParser
 import pytest
 import yaml
 from bs4 import BeautifulSoup
-from linkshilft import charts, sinks
-from linkshilft.pages import GeneratedPage
-from linkshilft.search_index import office_entry
+from linkshilft import sinks
+from linkshilft.internal import charts
+from linkshilft.public.search_index import office_entry
+from linkshilft.public.site import GeneratedPage
 
 HOSTILE = [
     "<script>alert(1)</script>",

@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 from bs4 import BeautifulSoup
 from linkshilft.labels import legal_note
-from linkshilft.model import Consent, Lawyer, Source
+from linkshilft.records.model import Consent, Lawyer, Source
 
 from tests.support import TODAY
 

@@ -7,7 +7,7 @@ import json
 
 from bs4 import BeautifulSoup
 from icalendar import Calendar
-from linkshilft import schedule
+from linkshilft.schedule import dates, wording
 
 from tests.support import TODAY
 
@@ -25,7 +25,7 @@ def events(path):
 
 def test_office_page_lists_the_next_five_dates_in_order(site, dataset):
     office = dataset.offices["leipzig-plagwitz"]
-    expected = schedule.next_dates(office.counselling, dataset.closures, TODAY, count=5)
+    expected = dates.next_dates(office.counselling, dataset.closures, TODAY, count=5)
     items = soup(site, "stellen/leipzig-plagwitz/index.html").select("ol.lh-dates > li")
     assert [li.time["datetime"] for li in items] == [o.start.isoformat() for o in expected]
     assert len(items) == 5
@@ -34,14 +34,14 @@ def test_office_page_lists_the_next_five_dates_in_order(site, dataset):
     assert all(start.date() >= TODAY for start in starts)
     # German words, e.g. "Dienstag, 1. Dezember 2026"
     first = items[0].time.get_text()
-    assert first.split(",")[0] in schedule.DAY_NAMES
+    assert first.split(",")[0] in wording.DAY_NAMES
 
 
 def test_today_is_labelled_heute(site, dataset):
     todays = [
         o.id
         for o in dataset.public_offices()
-        if (n := schedule.next_dates(o.counselling, dataset.closures, TODAY, 1)) and n[0].start.date() == TODAY
+        if (n := dates.next_dates(o.counselling, dataset.closures, TODAY, 1)) and n[0].start.date() == TODAY
     ]
     assert todays, "the sample data has a consultation hour on the test day (a Wednesday)"
     item = soup(site, f"stellen/{todays[0]}/index.html").select_one("ol.lh-dates > li")
@@ -77,14 +77,14 @@ def test_dates_page_lists_four_weeks_by_day(site, dataset):
     assert days[-1] <= (TODAY + dt.timedelta(days=27)).isoformat()
     # Every held hour of one office in that window is listed on its day.
     office = dataset.offices["dresden-gorbitz"]
-    held, _ = schedule.occurrences(office.counselling, dataset.closures, TODAY, TODAY + dt.timedelta(days=27))
+    held, _ = dates.occurrences(office.counselling, dataset.closures, TODAY, TODAY + dt.timedelta(days=27))
     listed = [li.time["datetime"] for li in page.select("section.lh-day li") if li.a["href"].endswith("stellen/dresden-gorbitz/")]
     assert listed == [o.start.isoformat() for o in held]
 
 
 def test_office_calendar_parses_back_with_every_event(site, dataset):
     office = dataset.offices["leipzig-plagwitz"]
-    held, cancelled = schedule.occurrences(office.counselling, dataset.closures, TODAY, TODAY + dt.timedelta(days=366))
+    held, cancelled = dates.occurrences(office.counselling, dataset.closures, TODAY, TODAY + dt.timedelta(days=366))
     parsed = events(site / "stellen" / "leipzig-plagwitz" / "termine.ics")
     assert len(parsed) == len(held) + len(cancelled)
     uids = [str(e["UID"]) for e in parsed]

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import pytest
-from linkshilft import suggest
+from linkshilft.records import suggest
 
 
 @pytest.mark.parametrize(

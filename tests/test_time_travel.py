@@ -17,8 +17,8 @@ from pathlib import Path
 import pytest
 import yaml
 from bs4 import BeautifulSoup
-from linkshilft import pipeline
-from linkshilft.pages import PublicSite
+from linkshilft.public.site import PublicSite
+from linkshilft.records import pipeline
 
 from tests.support import CASES, MKDOCS, ROOT, TODAY, run
 

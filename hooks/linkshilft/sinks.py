@@ -1,6 +1,6 @@
 """One escaping function per output format: every value from data passes one of these on its way out.
 
-The project's own Jinja templates escape by themselves (autoescape, pages.py). These functions
+The project's own Jinja templates escape by themselves (autoescape, public/site.py). These functions
 cover the places where that is not enough:
 
 - `theme_html`: what MkDocs and Material print *unescaped* from page meta (their template

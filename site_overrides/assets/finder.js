@@ -1,5 +1,5 @@
 // Links.hilft finder: the nearest consultation hours for a postcode, a place or the browser's location.
-// Reads the static files in finder/ (written by hooks/linkshilft/finder.py), each only when needed,
+// Reads the static files in finder/ (written by hooks/linkshilft/public/finder.py), each only when needed,
 // and asks no other host. The location from "Meinen Standort verwenden" stays in this page's memory:
 // it is not put into the URL or the history, not stored and not sent. Without this script the form
 // stays hidden and the full list below it is the page.

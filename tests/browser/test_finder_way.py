@@ -6,7 +6,7 @@ The link is plain: OpenStreetMap hears nothing until it is tapped. Card (finder.
 
 from __future__ import annotations
 
-from linkshilft import way
+from linkshilft.public import way
 from playwright.sync_api import expect
 
 from tests.browser.test_finder_phone import open_phone

@@ -10,7 +10,7 @@ import io
 
 import pytest
 from axe_playwright_python.sync_playwright import Axe
-from linkshilft.pipeline import load_dataset
+from linkshilft.records.pipeline import load_dataset
 from pypdf import PdfReader
 
 from tests.browser.conftest import WIDTHS

@@ -1,6 +1,6 @@
 """The site search in Chromium: an office is found by what a citizen types, as one result.
 
-Office pages are indexed as one entry each (hooks/linkshilft/search_index.py), appended to
+Office pages are indexed as one entry each (hooks/linkshilft/public/search_index.py), appended to
 the index Material's plugin writes; this checks that Material's search worker reads them.
 """
 

@@ -17,7 +17,7 @@ from pathlib import Path
 
 import pytest
 from linkshilft.internal import load_internal
-from linkshilft.pipeline import load_dataset
+from linkshilft.records.pipeline import load_dataset
 
 from tests.support import CASES, TODAY, case_expectation, case_files, place_case
 

@@ -22,10 +22,10 @@ from pathlib import Path
 
 import pytest
 import yaml
-from linkshilft import reference
+from linkshilft.cli import reference
 from linkshilft.internal import FOLDERS, LIST_FILES, load_internal
-from linkshilft.load import read_file
-from linkshilft.pipeline import load_dataset
+from linkshilft.records.load import read_file
+from linkshilft.records.pipeline import load_dataset
 
 from tests.support import MKDOCS, ROOT, TODAY, run
 

@@ -12,8 +12,8 @@ from types import SimpleNamespace
 
 import pytest
 import yaml
-from linkshilft import reference
-from linkshilft.measures import METRICS
+from linkshilft.cli import reference
+from linkshilft.internal.measures import METRICS
 from mkdocs.exceptions import Abort
 
 from tests.support import MKDOCS, ROOT, TODAY, run

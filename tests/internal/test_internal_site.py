@@ -14,8 +14,8 @@ from pathlib import Path
 
 import pytest
 from bs4 import BeautifulSoup
-from linkshilft.load import parse_text
-from linkshilft.validate import schema_problems
+from linkshilft.records.load import parse_text
+from linkshilft.records.validate import schema_problems
 
 from tests.support import ROOT, TODAY, run
 

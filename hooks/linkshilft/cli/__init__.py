@@ -1,0 +1,1 @@
+"""`linkshilft`: the editors' and maintainers' commands."""

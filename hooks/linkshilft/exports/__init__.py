@@ -1,0 +1,1 @@
+"""Open data: the directory as JSON, CSV, HSDS and iCalendar files."""

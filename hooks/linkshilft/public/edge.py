@@ -1,0 +1,18 @@
+"""The edge between the package and its callers (MkDocs hooks, CLI): load once, or fail once."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+from linkshilft.problems import DataError, Problem
+from linkshilft.public.site import PublicSite
+from linkshilft.records.pipeline import build_date, data_dir, load_dataset
+
+
+def prepare(project_dir: Path, settings: dict | None = None, today: dt.date | None = None) -> tuple[PublicSite, list[Problem]]:
+    """Load and check all public data. Raises DataError with every problem; returns the site and warnings."""
+    dataset, problems, warnings = load_dataset(data_dir(project_dir), today or build_date())
+    if dataset is None:
+        raise DataError(problems)
+    return PublicSite(dataset, settings), warnings

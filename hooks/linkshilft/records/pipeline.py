@@ -1,0 +1,221 @@
+"""files → parse → validate → check relations → model, in one direction.
+
+`load_dataset` is the one entry point for the CLI, the MkDocs hooks and the tests. It
+returns the Dataset or every problem found, never both, and never raises for bad data.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+import os
+from pathlib import Path
+
+from linkshilft.problems import Problem
+from linkshilft.public import redirects
+from linkshilft.records import conditions, files, relations, suggest
+from linkshilft.records import model as m
+from linkshilft.records.load import Document, read_mapping
+from linkshilft.records.validate import schema_problems
+from linkshilft.schedule.checks import schedule_problems
+
+DATA_ENV = "LINKSHILFT_DATA"
+TODAY_ENV = "LINKSHILFT_TODAY"
+LIST_FILES = {"districts": "districts", "topics": "topics", "mps": "mps", "closures": "closures"}
+SCHEMA_OF = {
+    "districts": "districts",
+    "topics": "topics",
+    "mps": "mps",
+    "closures": "closures",
+    "counsellors": "counsellor",
+    "lawyers": "lawyer",
+    "offices": "office",
+}
+
+
+def data_dir(base: Path | None = None) -> Path:
+    """`data/` (relative to `base`, default the working directory) unless LINKSHILFT_DATA names another."""
+    configured = Path(os.environ.get(DATA_ENV, "data"))
+    return configured if configured.is_absolute() else (base or Path.cwd()) / configured
+
+
+def build_date(value: str | None = None) -> dt.date:
+    """The day dates are computed for: the clock, or LINKSHILFT_TODAY / --today (YYYY-MM-DD)."""
+    text = value or os.environ.get(TODAY_ENV)
+    return dt.date.fromisoformat(text) if text else dt.date.today()
+
+
+def display_path(path: Path, directory: Path) -> str:
+    """Paths in messages start at the data folder's name: "data/offices/leipzig/x.yaml".
+    A line feed or other control character in a name is shown escaped ("a\\nb.yaml")."""
+    return files.shown(path.relative_to(directory.parent).as_posix())
+
+
+def load_dataset(directory: Path, today: dt.date) -> tuple[m.Dataset | None, list[Problem], list[Problem]]:
+    """Returns (dataset, problems, warnings). dataset is None whenever problems is not empty."""
+    dataset, problems, found = findings(directory, today)
+    return dataset, problems, [condition.problem for condition in found]
+
+
+def findings(directory: Path, today: dt.date) -> tuple[m.Dataset | None, list[Problem], list[conditions.Condition]]:
+    """(dataset, errors, conditions): what an edit got wrong, and what time brought (never an error)."""
+    records, problems = check_records(directory)
+    return on_day(records, problems, today)
+
+
+def check_records(directory: Path) -> tuple[relations.Records, list[Problem]]:
+    """Read and check everything that does not depend on the day: load once, then `on_day` for any day."""
+    records, problems = read_records(directory)
+    problems += relations.check(records, lambda data: schedule_problems(m.counselling_from_record(data)))
+    problems += redirects.problems(records.offices)
+    return records, problems
+
+
+def on_day(
+    records: relations.Records, problems: list[Problem], today: dt.date
+) -> tuple[m.Dataset | None, list[Problem], list[conditions.Condition]]:
+    """The day-dependent checks (conditions.py) on records checked by `check_records`."""
+    statewide = tuple(m.closure_from_record(c) for c in (records.closures.data["closures"] if records.closures else ()))
+    # A double booking is computed from hours, which only records that passed every check can give.
+    day = conditions.day_checks(records, today, statewide, bookings_too=not problems)
+    errors = sorted([*problems, *day.errors])
+    if errors:
+        return None, errors, day.conditions
+    if "dataset" not in records.models:
+        records.models["dataset"] = _dataset(records, today)
+    return dataclasses.replace(records.models["dataset"], today=today, resting=day.resting), [], day.conditions
+
+
+def read_records(directory: Path) -> tuple[relations.Records, list[Problem]]:
+    records = relations.Records()
+    problems: list[Problem] = []
+    known: dict[str, set[str]] = {kind: set() for kind in ("districts", "topics", "mps", "counsellors", "lawyers", "offices")}
+    records.known_ids = known
+    hints = suggest.Hints(names=records.names)
+    if not directory.is_dir():
+        return records, [Problem(directory.name, 1, "", "Datenordner nicht gefunden")]
+
+    def parse(path: Path, kind: str) -> Document | None:
+        document, found = read_mapping(path, display_path(path, directory))
+        problems.extend(found)
+        if document is None:
+            return None
+        # Ids count as known even if the record is broken: one mistake, one message.
+        # Their display names let a message answer "Miete" or "Olena Petrenko" with the id.
+        if kind in LIST_FILES.values():
+            for entry in document.data.get(kind, []) if isinstance(document.data.get(kind), list) else []:
+                if isinstance(entry, dict) and isinstance(entry.get("id"), str):
+                    known.get(kind, set()).add(entry["id"])
+                    _remember(records.names, hints, kind, entry)
+        elif isinstance(document.data.get("id"), str):
+            known[kind].add(document.data["id"])
+            _remember(records.names, hints, kind, document.data)
+        found = schema_problems(document, SCHEMA_OF[kind], hints=hints)
+        problems.extend(found)
+        return None if found else document
+
+    for name, kind in LIST_FILES.items():
+        path = directory / f"{name}.yaml"
+        if not os.path.lexists(path):
+            if kind != "closures":
+                problems.append(Problem(display_path(path, directory), 1, "", "Datei fehlt"))
+            continue
+        document = parse(path, kind)
+        if document is None:
+            continue
+        if kind == "closures":
+            records.closures = document
+        else:
+            getattr(records, kind).extend((document, i) for i in range(len(document.data[kind])))
+    for kind in ("counsellors", "lawyers"):
+        for path in _yaml_files(directory / kind, directory, problems, depth=1):
+            if (document := parse(path, kind)) is not None:
+                getattr(records, kind).append(document)
+    for path in _yaml_files(directory / "offices", directory, problems, depth=2):
+        if (document := parse(path, "offices")) is not None:
+            records.offices.append(document)
+    return records, problems
+
+
+def _remember(names: dict, hints: suggest.Hints, kind: str, record: dict) -> None:
+    name = record.get("name")
+    names.setdefault(kind, {})[record["id"]] = name if isinstance(name, str) else record["id"]
+    prefixes = record.get("postcode_prefixes")
+    if kind == "districts" and isinstance(prefixes, list) and all(isinstance(p, str) for p in prefixes):
+        hints.prefixes[record["id"]] = tuple(prefixes)
+
+
+def _yaml_files(folder: Path, directory: Path, problems: list[Problem], depth: int) -> list[Path]:
+    """YAML files exactly `depth` levels below `folder`; anything else there is reported.
+    Only real folders and regular files with allowed names (files.py); nothing else is read."""
+    if not os.path.lexists(folder):
+        return []
+    if (reason := files.refusal(folder, folder=True)) is not None:
+        problems.append(Problem(display_path(folder, directory), 1, "", reason))
+        return []
+    found: list[Path] = []
+
+    def visit(current: Path, level: int) -> None:
+        paths = list(files.entries(current))
+        names = {path.name for path in paths}
+        for path in paths:
+            shown = display_path(path, directory)
+            if files.is_folder(path):
+                if (reason := files.name_refusal(path.name, names, folder=True)) is not None:
+                    problems.append(Problem(shown, 1, "", reason))
+                else:
+                    visit(path, level + 1)
+            elif (reason := files.refusal(path)) is not None:
+                problems.append(Problem(shown, 1, "", reason))
+            elif path.suffix != ".yaml":
+                hint = " (bitte die Endung .yaml verwenden)" if path.suffix == ".yml" else ""
+                problems.append(Problem(shown, 1, "", f"unerwartete Datei im Datenordner{hint}"))
+            elif level != depth:
+                where = "in einen Kreis-Ordner: data/offices/<kreis>/" if depth == 2 else f"direkt in {folder.name}/"
+                problems.append(Problem(shown, 1, "", f"Datei liegt am falschen Ort; sie gehört {where}"))
+            elif (reason := files.name_refusal(path.name, names)) is not None:
+                problems.append(Problem(shown, 1, "", reason))
+            else:
+                found.append(path)
+
+    visit(folder, 1)
+    return found
+
+
+def _dataset(records: relations.Records, today: dt.date) -> m.Dataset:
+    def listed(entries, key, make):
+        return {d.data[key][i]["id"]: make(d.data[key][i]) for d, i in entries}
+
+    return m.Dataset(
+        districts=listed(
+            records.districts, "districts", lambda r: m.District(r["id"], r["name"], r["kind"], tuple(r["postcode_prefixes"]))
+        ),
+        topics=listed(records.topics, "topics", lambda r: m.Topic(r["id"], r["name"], r["description"])),
+        mps=listed(records.mps, "mps", lambda r: m.MP(r["id"], r["name"], r.get("constituency"))),
+        counsellors={
+            d.data["id"]: m.Counsellor(
+                d.data["id"],
+                d.data["name"],
+                m.consent_from_record(d.data["consent"]),
+                tuple(d.data["languages"]),
+                d.data["role"],
+                m.Source(d.path),
+            )
+            for d in records.counsellors
+        },
+        lawyers={
+            d.data["id"]: m.Lawyer(
+                d.data["id"],
+                d.data["name"],
+                d.data["qualification"],
+                m.date_or_none(d.data["agreement"]["signed_on"]),
+                m.date_or_none(d.data["agreement"]["valid_until"]),
+                m.consent_from_record(d.data["consent"]),
+                m.Source(d.path),
+            )
+            for d in records.lawyers
+        },
+        offices={d.data["id"]: m.office_from_record(d.data, d.path) for d in records.offices},
+        closures=tuple(m.closure_from_record(c) for c in (records.closures.data["closures"] if records.closures else ())),
+        today=today,
+    )

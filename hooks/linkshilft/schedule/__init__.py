@@ -1,0 +1,1 @@
+"""When consultation hours take place: dates, cancellations, checks of the rules, and their wording."""
