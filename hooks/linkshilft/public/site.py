@@ -91,7 +91,6 @@ class PublicSite:
         self._calendars: Future | None = None
         self._site_dir: Path | None = None
 
-    # --- which pages exist -------------------------------------------------------
     def pages(self) -> list[GeneratedPage]:
         pages = [
             GeneratedPage(
@@ -209,7 +208,6 @@ class PublicSite:
             self._pool.shutdown(wait=False, cancel_futures=True)
         self._pool, self._calendars = None, None
 
-    # --- HTML --------------------------------------------------------------------
     def render(self, page: GeneratedPage, page_url: str) -> str:
         context = {"root": relative_root(page_url), "today": self._day(self.data.today), "settings": self.settings}
         if page.template in ("office.html", resting.TEMPLATE):
@@ -272,7 +270,6 @@ class PublicSite:
         context.update(self._list_or_districts(list(self._offices.values())))
         return self.env.get_template("office_list.html").render(context)
 
-    # --- view models ---------------------------------------------------------------
     def _offices_in(self, district_id: str) -> list[dict]:
         return [o for o in self._offices.values() if o["district_id"] == district_id]
 
