@@ -20,22 +20,15 @@ from pathlib import Path, PurePosixPath
 
 from linkshilft.internal import model as im
 from linkshilft.problems import Problem, field_path
-from linkshilft.records import files
+from linkshilft.records import files, kinds
 from linkshilft.records import model as m
 from linkshilft.records.load import Document, read_mapping
 from linkshilft.records.validate import schema_problems
 
 INTERNAL_ENV = "LINKSHILFT_INTERNAL_DATA"
 DEFAULT_DIR = "data/internal"
-LIST_FILES = {"mp_offices": "internal-mp-offices", "modules": "internal-modules"}
-FOLDERS = {
-    "survey": "internal-survey",
-    "recruitment": "internal-recruitment",
-    "trainings": "internal-training",
-    "interim": "internal-interim",
-    "guidance": "internal-guidance",
-    "reports": "internal-report",
-}
+LIST_FILES = {kind.name: kind.schema for kind in kinds.INTERNAL if kind.is_list}
+FOLDERS = {kind.name: kind.schema for kind in kinds.INTERNAL if not kind.is_list}
 NOTES = (".md", ".txt")  # a README in the private repository is fine
 
 
@@ -274,12 +267,12 @@ class _References:
 
     def __init__(self, data: m.Dataset, parsed: _Parsed, problems: list[Problem]):
         self.problems = problems
-        self.offices = (set(data.offices), "Stelle", "data/offices/")
-        self.mps = (set(data.mps), "Abgeordnete/r", "data/mps.yaml")
-        self.districts = (set(data.districts), "Kreis", "data/districts.yaml")
-        self.counsellors = (set(data.counsellors), "Berater/in", "data/counsellors/")
-        self.lawyers = (set(data.lawyers), "Volljurist/in", "data/lawyers/")
-        self.topics = (set(data.topics), "Thema", "data/topics.yaml")
+        self.offices = (set(data.offices), "Stelle", kinds.BY_NAME["offices"].where)
+        self.mps = (set(data.mps), "Abgeordnete/r", kinds.BY_NAME["mps"].where)
+        self.districts = (set(data.districts), "Kreis", kinds.BY_NAME["districts"].where)
+        self.counsellors = (set(data.counsellors), "Berater/in", kinds.BY_NAME["counsellors"].where)
+        self.lawyers = (set(data.lawyers), "Volljurist/in", kinds.BY_NAME["lawyers"].where)
+        self.topics = (set(data.topics), "Thema", kinds.BY_NAME["topics"].where)
         self.modules = (parsed.modules, "Modul", "modules.yaml der internen Daten")
         self.pseudonyms = (parsed.pseudonyms, "Pseudonym", "recruitment/ der internen Daten")
 

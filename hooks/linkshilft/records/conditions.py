@@ -28,7 +28,6 @@ from linkshilft.schedule import bookings
 OUTDATED_AFTER_DAYS = 183
 AGREEMENT_WARN_DAYS = 60
 HOURS_WARN_DAYS = 30
-TAKING_PLACE = ("active", "interim")
 
 # Kinds of conditions, in the order coordinators read them.
 KINDS = {
@@ -92,7 +91,7 @@ def day_checks(records, today: dt.date, statewide: Sequence[m.Closure] = (), boo
             checked = _date(data["checked_on"])
             message = f"zuletzt am {checked:%d.%m.%Y} geprüft – bitte Angaben prüfen und Datum erneuern"
             conditions.append(Condition("outdated", data["id"], _at(document, ("checked_on",), message)))
-        if data["status"] not in TAKING_PLACE:
+        if data["status"] not in m.TAKING_PLACE:
             continue
         counselling = data["counselling"]
         lawyer = lawyers.get(counselling.get("lawyer", ""))

@@ -13,7 +13,7 @@ from pathlib import Path
 
 from linkshilft.problems import Problem
 from linkshilft.public import redirects
-from linkshilft.records import conditions, files, relations, suggest
+from linkshilft.records import conditions, files, kinds, relations, suggest
 from linkshilft.records import model as m
 from linkshilft.records.load import Document, read_mapping
 from linkshilft.records.validate import schema_problems
@@ -21,16 +21,7 @@ from linkshilft.schedule.checks import schedule_problems
 
 DATA_ENV = "LINKSHILFT_DATA"
 TODAY_ENV = "LINKSHILFT_TODAY"
-LIST_FILES = {"districts": "districts", "topics": "topics", "mps": "mps", "closures": "closures"}
-SCHEMA_OF = {
-    "districts": "districts",
-    "topics": "topics",
-    "mps": "mps",
-    "closures": "closures",
-    "counsellors": "counsellor",
-    "lawyers": "lawyer",
-    "offices": "office",
-}
+
 
 
 def data_dir(base: Path | None = None) -> Path:
@@ -89,51 +80,48 @@ def on_day(
 def read_records(directory: Path) -> tuple[relations.Records, list[Problem]]:
     records = relations.Records()
     problems: list[Problem] = []
-    known: dict[str, set[str]] = {kind: set() for kind in ("districts", "topics", "mps", "counsellors", "lawyers", "offices")}
+    known: dict[str, set[str]] = {kind.name: set() for kind in kinds.PUBLIC if kind.name != "closures"}
     records.known_ids = known
     hints = suggest.Hints(names=records.names)
     if not directory.is_dir():
         return records, [Problem(directory.name, 1, "", "Datenordner nicht gefunden")]
 
-    def parse(path: Path, kind: str) -> Document | None:
+    def parse(path: Path, kind: kinds.Kind) -> Document | None:
         document, found = read_mapping(path, display_path(path, directory))
         problems.extend(found)
         if document is None:
             return None
         # Ids count as known even if the record is broken: one mistake, one message.
         # Their display names let a message answer "Miete" or "Olena Petrenko" with the id.
-        if kind in LIST_FILES.values():
-            for entry in document.data.get(kind, []) if isinstance(document.data.get(kind), list) else []:
+        if kind.is_list:
+            for entry in document.data.get(kind.name, []) if isinstance(document.data.get(kind.name), list) else []:
                 if isinstance(entry, dict) and isinstance(entry.get("id"), str):
-                    known.get(kind, set()).add(entry["id"])
-                    _remember(records.names, hints, kind, entry)
+                    known.get(kind.name, set()).add(entry["id"])
+                    _remember(records.names, hints, kind.name, entry)
         elif isinstance(document.data.get("id"), str):
-            known[kind].add(document.data["id"])
-            _remember(records.names, hints, kind, document.data)
-        found = schema_problems(document, SCHEMA_OF[kind], hints=hints)
+            known[kind.name].add(document.data["id"])
+            _remember(records.names, hints, kind.name, document.data)
+        found = schema_problems(document, kind.schema, hints=hints)
         problems.extend(found)
         return None if found else document
 
-    for name, kind in LIST_FILES.items():
-        path = directory / f"{name}.yaml"
-        if not os.path.lexists(path):
-            if kind != "closures":
-                problems.append(Problem(display_path(path, directory), 1, "", "Datei fehlt"))
+    for kind in kinds.READ_ORDER:
+        if kind.is_list:
+            path = directory / kind.file_name
+            if not os.path.lexists(path):
+                if kind.required:
+                    problems.append(Problem(display_path(path, directory), 1, "", "Datei fehlt"))
+                continue
+            if (document := parse(path, kind)) is None:
+                continue
+            if kind.name == "closures":
+                records.closures = document
+            else:
+                getattr(records, kind.name).extend((document, i) for i in range(len(document.data[kind.name])))
             continue
-        document = parse(path, kind)
-        if document is None:
-            continue
-        if kind == "closures":
-            records.closures = document
-        else:
-            getattr(records, kind).extend((document, i) for i in range(len(document.data[kind])))
-    for kind in ("counsellors", "lawyers"):
-        for path in _yaml_files(directory / kind, directory, problems, depth=1):
+        for path in _yaml_files(directory / kind.name, directory, problems, depth=kind.depth):
             if (document := parse(path, kind)) is not None:
-                getattr(records, kind).append(document)
-    for path in _yaml_files(directory / "offices", directory, problems, depth=2):
-        if (document := parse(path, "offices")) is not None:
-            records.offices.append(document)
+                getattr(records, kind.name).append(document)
     return records, problems
 
 

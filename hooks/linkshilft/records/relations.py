@@ -15,8 +15,9 @@ from dataclasses import dataclass, field
 from pathlib import PurePosixPath
 
 from linkshilft.problems import Problem, field_path
-from linkshilft.records import suggest
+from linkshilft.records import kinds, suggest
 from linkshilft.records.load import Document
+from linkshilft.records.model import TAKING_PLACE
 
 # Saxony's extent (WGS 84), a little generous at the edges: the state border is not a box.
 SAXONY_LAT = (50.17, 51.69)
@@ -101,17 +102,18 @@ def _office_problems(document, known, prefixes, *, names=None) -> list[Problem]:
             )
         )
     counselling = data["counselling"]
-    references = [(("district",), district, "districts", "data/districts.yaml")]
+    references = [(("district",), district, "districts")]
     if "mp" in data:
-        references.append((("mp",), data["mp"], "mps", "data/mps.yaml"))
+        references.append((("mp",), data["mp"], "mps"))
     if "lawyer" in counselling:
-        references.append((("counselling", "lawyer"), counselling["lawyer"], "lawyers", "data/lawyers/"))
+        references.append((("counselling", "lawyer"), counselling["lawyer"], "lawyers"))
     for i, topic in enumerate(counselling["topics"]):
-        references.append((("counselling", "topics", i), topic, "topics", "data/topics.yaml"))
+        references.append((("counselling", "topics", i), topic, "topics"))
     for i, person in enumerate(counselling.get("counsellors", [])):
-        references.append((("counselling", "counsellors", i), person, "counsellors", "data/counsellors/"))
-    for parts, value, kind, where in references:
+        references.append((("counselling", "counsellors", i), person, "counsellors"))
+    for parts, value, kind in references:
         if value not in known.get(kind, set()):
+            where = kinds.BY_NAME[kind].where
             meant = suggest.known_id(value, kind, suggest.Hints(names=names or {}))
             hint = f' – meinten Sie "{meant}"?' if meant else ""
             problems.append(_at(document, parts, f'unbekannte Kennung "{value}" (siehe {where}){hint}'))
@@ -156,7 +158,7 @@ def _office_problems(document, known, prefixes, *, names=None) -> list[Problem]:
         problems.append(
             _at(document, ("counselling", "hours"), "feste Sprechzeiten und appointment_only: true schließen sich aus")
         )
-    if status in ("active", "interim") and not hours and not appointment_only:
+    if status in TAKING_PLACE and not hours and not appointment_only:
         problems.append(
             _at(
                 document,
@@ -164,7 +166,7 @@ def _office_problems(document, known, prefixes, *, names=None) -> list[Problem]:
                 f"eine Stelle mit Status {status} braucht Sprechzeiten (hours) oder appointment_only: true mit how_to_book",
             )
         )
-    if status in ("active", "interim"):
+    if status in TAKING_PLACE:
         lawyer_id = counselling.get("lawyer")
         if lawyer_id is None:
             problems.append(
