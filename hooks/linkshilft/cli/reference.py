@@ -17,7 +17,11 @@ from linkshilft.records import kinds
 from linkshilft.records.validate import SCHEMA_DIR
 
 # (schema, heading) of every kind, from the one table of kinds (records/kinds.py).
-KINDS = tuple((kind.schema, kind.heading) for kind in kinds.PUBLIC)
+# The settings in mkdocs.yml are no record, but editors set them too: their reference follows.
+KINDS = (
+    *((kind.schema, kind.heading) for kind in kinds.PUBLIC),
+    ("settings", "Einstellungen der Seite: mkdocs.yml, Block extra.linkshilft"),
+)
 # The internal records (measures 1–7): documented in INTERN.md, not in the editors' CONTRIBUTING.md.
 INTERNAL_KINDS = tuple((kind.schema, kind.heading) for kind in kinds.INTERNAL)
 START, END = "<!-- reference:start -->", "<!-- reference:end -->"
