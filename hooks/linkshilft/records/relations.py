@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from pathlib import PurePosixPath
 
 from linkshilft.problems import Problem, field_path
-from linkshilft.records import kinds, suggest
+from linkshilft.records import kinds, reading, suggest
 from linkshilft.records.load import Document
 from linkshilft.records.model import TAKING_PLACE
 
@@ -48,7 +48,7 @@ def check(records: Records, schedule_problems=None) -> list[Problem]:
     problems += _unique_list_ids(records.topics, "topics")
     problems += _unique_list_ids(records.mps, "mps")
     for document in records.counsellors + records.lawyers:
-        problems += _id_matches_file_name(document)
+        problems += reading.named_after_file(document)
     for document in records.lawyers:
         agreement = document.data["agreement"]
         if _date(agreement["valid_until"]) < _date(agreement["signed_on"]):
@@ -73,7 +73,7 @@ def check(records: Records, schedule_problems=None) -> list[Problem]:
     silent_names = _names_without_consent(records.counsellors + records.lawyers)
     offices_by_id: dict[str, Document] = {}
     for document in records.offices:
-        problems += _id_matches_file_name(document)
+        problems += reading.named_after_file(document)
         office_id = document.data["id"]
         if office_id in offices_by_id:
             # Both files get the message: in a pull request the new one may be either.
@@ -115,8 +115,7 @@ def _office_problems(document, known, prefixes, *, names=None) -> list[Problem]:
         if value not in known.get(kind, set()):
             where = kinds.BY_NAME[kind].where
             meant = suggest.known_id(value, kind, suggest.Hints(names=names or {}))
-            hint = f' – meinten Sie "{meant}"?' if meant else ""
-            problems.append(_at(document, parts, f'unbekannte Kennung "{value}" (siehe {where}){hint}'))
+            problems.append(_at(document, parts, reading.unknown_id(value, where, meant)))
 
     postcode = data["address"]["postcode"]
     if district in prefixes and not any(postcode.startswith(p) for p in prefixes[district]):
@@ -250,13 +249,6 @@ def _unique_list_ids(entries: list[tuple[Document, int]], key: str) -> list[Prob
         else:
             seen[record_id] = document.line_of((key, index, "id"))
     return problems
-
-
-def _id_matches_file_name(document: Document) -> list[Problem]:
-    stem = PurePosixPath(document.path).stem
-    if document.data["id"] != stem:
-        return [_at(document, ("id",), f'"{document.data["id"]}" muss dem Dateinamen entsprechen ("{stem}")')]
-    return []
 
 
 def _split_path(text: str) -> tuple[str | int, ...]:
