@@ -1,6 +1,6 @@
 """MkDocs hooks of the public site: event functions only; the work is done in `linkshilft`.
 
-Order: on_config loads and checks all data (or stops the build before anything is
+Order: on_config loads and checks all data and settings (or stops the build before anything is
 written), on_files adds the generated pages, on_page_content fills them in.
 """
 
