@@ -1,6 +1,6 @@
 """MkDocs hooks of the public site: event functions only; the work is done in `linkshilft`.
 
-Order: on_config loads and checks all data (or stops the build before anything is
+Order: on_config loads and checks all data and settings (or stops the build before anything is
 written), on_files adds the generated pages, on_page_content fills them in.
 """
 
@@ -15,6 +15,7 @@ from linkshilft.exports import open_data
 from linkshilft.problems import DataError
 from linkshilft.public import a11y, csp, legal, redirects, search_index
 from linkshilft.public.edge import prepare
+from linkshilft.public.settings import settings_problems
 from linkshilft.public.site import GeneratedPage, PublicSite
 from linkshilft.records.pipeline import data_dir
 from mkdocs.exceptions import Abort
@@ -44,11 +45,11 @@ def on_config(config):
     _unsafe.clear()
     try:
         settings = {**config.extra.get("linkshilft", {}), "site_url": config.site_url}
-        if problems := legal.settings_problems(settings, Path(config.config_file_path)):
-            raise DataError(problems)  # no site without a complete Impressum
+        # No site without a complete Impressum: its problems are reported with the data's, then the build stops.
+        found = settings_problems(config.extra.get("linkshilft"), Path(config.config_file_path))
         if _site is not None:
             _site.close()  # `mkdocs serve` builds again: the last build's helpers end
-        _site, warnings = prepare(Path(config.config_file_path).parent, settings)
+        _site, warnings = prepare(Path(config.config_file_path).parent, settings, settings_problems=found)
     except DataError as error:
         for problem in error.problems:
             log.error(str(problem))

@@ -1,4 +1,4 @@
-"""Legal pages: the Impressum settings check, the lawyers list, and the pages in the session build."""
+"""Legal pages: the sample Impressum, the lawyers list, and the pages in the session build (settings check: test_settings.py)."""
 
 from __future__ import annotations
 
@@ -15,7 +15,7 @@ from linkshilft.public import legal
 from linkshilft.public.site import TEMPLATE_DIR
 from linkshilft.records import model as m
 
-from tests.support import MKDOCS, ROOT, SENTINEL_LAWYER, TODAY, project_copy, run
+from tests.support import ROOT, SENTINEL_LAWYER, TODAY
 
 LEGAL_PAGES = {
     "hinweise": "Hinweise zur Beratung",
@@ -31,19 +31,6 @@ def project_settings() -> dict:
     return yaml.safe_load(CONFIG_TEXT)["extra"]["linkshilft"]
 
 
-def messages(settings: dict, config_file: Path | None = None) -> list[str]:
-    return [str(p) for p in legal.settings_problems(settings, config_file)]
-
-
-def without(settings: dict, *path: str) -> dict:
-    changed = copy.deepcopy(settings)
-    group = changed
-    for part in path[:-1]:
-        group = group[part]
-    del group[path[-1]]
-    return changed
-
-
 def replaced(settings: dict, value, *path: str) -> dict:
     changed = copy.deepcopy(settings)
     group = changed
@@ -53,15 +40,7 @@ def replaced(settings: dict, value, *path: str) -> dict:
     return changed
 
 
-def line_of(text: str, needle: str) -> int:
-    return next(number for number, line in enumerate(text.splitlines(), 1) if needle in line)
-
-
-# --- the settings check: one test per message -----------------------------------------------------
-
-
-def test_the_project_settings_are_complete():
-    assert messages(project_settings(), ROOT / "mkdocs.yml") == []
+# --- the settings (their check: tests/test_settings.py) -------------------------------------------
 
 
 def test_sample_impressum_is_marked_as_invented():
@@ -72,101 +51,6 @@ def test_sample_impressum_is_marked_as_invented():
     assert settings["address"]["street"] == "Beispielstraße 1"
     assert settings["email"].endswith("@linke-beispiel.de")
     assert settings["phone"] == "0351 0000000"
-
-
-@pytest.mark.parametrize(
-    ("path", "needle"),
-    [
-        (("impressum", "provider"), "provider:"),
-        (("impressum", "represented_by"), "represented_by:"),
-        (("impressum", "phone"), "phone:"),
-        (("hosting", "log_days"), "log_days:"),
-    ],
-)
-def test_an_empty_required_value_names_file_line_and_key(path, needle):
-    found = messages(replaced(project_settings(), "  ", *path), ROOT / "mkdocs.yml")
-    key = "extra.linkshilft." + ".".join(path)
-    assert found == [
-        f"mkdocs.yml:{line_of(CONFIG_TEXT, needle)}: {key}: Pflichtangabe fehlt oder ist leer – bitte in mkdocs.yml eintragen "
-        f"(nötig {legal.REQUIRED[[f.path for f in legal.REQUIRED].index(path)].purpose})"
-    ]
-
-
-def test_a_missing_required_key_is_reported_at_its_group(tmp_path):
-    config = CONFIG_TEXT.replace("        name: Erika Beispiel\n", "")
-    assert config != CONFIG_TEXT
-    (tmp_path / "mkdocs.yml").write_text(config, "utf-8")
-    settings = yaml.safe_load(config)["extra"]["linkshilft"]
-    assert messages(settings, tmp_path / "mkdocs.yml") == [
-        f"mkdocs.yml:{line_of(config, 'content_responsible:')}: extra.linkshilft.impressum.content_responsible.name: "
-        "Pflichtangabe fehlt oder ist leer – bitte in mkdocs.yml eintragen "
-        "(nötig für die Angabe der inhaltlich verantwortlichen Person (§ 18 Abs. 2 MStV))"
-    ]
-
-
-def test_a_missing_section_is_one_message_listing_its_keys():
-    found = messages(without(project_settings(), "impressum"))
-    assert found == [
-        "mkdocs.yml:1: extra.linkshilft.impressum: Abschnitt fehlt in mkdocs.yml oder enthält keine Angaben; "
-        "nötig für das Impressum (§ 5 DDG): provider, address, represented_by, email, phone, content_responsible"
-    ]
-    assert len(messages({})) == 2  # impressum and hosting, not one per key
-
-
-def test_a_number_where_text_belongs_asks_for_quotes():
-    found = messages(replaced(project_settings(), 567, "impressum", "address", "postcode"))  # unquoted 01067 in YAML 1.1
-    assert found == [
-        "mkdocs.yml:1: extra.linkshilft.impressum.address.postcode: "
-        'muss Text sein – bitte in Anführungszeichen setzen, z. B. "01067" (gelesen: 567)'
-    ]
-
-
-@pytest.mark.parametrize(
-    ("path", "value", "message"),
-    [
-        (("impressum", "email"), "kontakt(at)linke-beispiel.de", "ist keine gültige E-Mail-Adresse"),
-        (
-            ("impressum", "content_responsible", "address", "postcode"),
-            "1067",
-            'ist keine gültige Postleitzahl (fünf Ziffern in Anführungszeichen, z. B. "01067")',
-        ),
-        (("impressum", "phone"), "bitte anrufen", 'ist keine gültige Telefonnummer (z. B. "0351 1234567")'),
-        (("hosting", "log_days"), "sieben", "muss eine ganze Zahl von Tagen zwischen 1 und 365 sein (z. B. 7)"),
-        (("hosting", "log_days"), 0, "muss eine ganze Zahl von Tagen zwischen 1 und 365 sein (z. B. 7)"),
-    ],
-)
-def test_malformed_values(path, value, message):
-    found = messages(replaced(project_settings(), value, *path))
-    assert found == [f"mkdocs.yml:1: extra.linkshilft.{'.'.join(path)}: {message}"]
-
-
-def test_optional_values_may_be_missing():
-    settings = without(project_settings(), "impressum", "data_protection_officer")
-    assert "register" not in settings["impressum"] and "vat_id" not in settings["impressum"]
-    assert messages(settings) == []
-
-
-def test_settings_inherited_from_the_parent_file_are_located_there(tmp_path):
-    (tmp_path / "mkdocs.yml").write_text(CONFIG_TEXT, "utf-8")
-    (tmp_path / "mkdocs.internal.yml").write_text("INHERIT: mkdocs.yml\nsite_name: Intern\n", "utf-8")
-    found = messages(replaced(project_settings(), "", "impressum", "email"), tmp_path / "mkdocs.internal.yml")
-    assert found[0].startswith(f"mkdocs.yml:{line_of(CONFIG_TEXT, 'email:')}: extra.linkshilft.impressum.email: ")
-
-
-def test_the_build_stops_with_the_message_and_writes_nothing(tmp_path, sample_plus_escape):
-    project = project_copy(tmp_path / "project")
-    config = CONFIG_TEXT.replace("      email: kontakt@linke-beispiel.de\n", "      email: \n")
-    assert config != CONFIG_TEXT
-    (project / "mkdocs.yml").write_text(config, "utf-8")
-    result = run(
-        [*MKDOCS, "build", "--strict", "--site-dir", str(tmp_path / "out")],
-        env={"LINKSHILFT_DATA": str(sample_plus_escape), "LINKSHILFT_TODAY": TODAY.isoformat()},
-        cwd=project,
-    )
-    assert result.returncode != 0
-    assert f"mkdocs.yml:{line_of(config, '      email:')}: extra.linkshilft.impressum.email: Pflichtangabe fehlt" in result.stderr
-    assert "1 Fehler in Daten oder Einstellungen – es wurde nichts gebaut." in result.stdout
-    assert not (tmp_path / "out").exists()
 
 
 # --- what the pages show ----------------------------------------------------------------------

@@ -13,6 +13,7 @@ import tempfile
 from pathlib import Path
 
 from linkshilft.cli import new_office
+from linkshilft.public import settings
 from linkshilft.records import pipeline, verdict
 from linkshilft.records.validate import check_metaschemas
 from linkshilft.schedule import dates, wording
@@ -48,6 +49,12 @@ def main(argv: list[str] | None = None) -> int:
     )
     validate.add_argument(
         "--internal", action="store_true", help="auch die internen Daten prüfen (data/internal oder $LINKSHILFT_INTERNAL_DATA)"
+    )
+    validate.add_argument(
+        "--config",
+        type=Path,
+        metavar="DATEI",
+        help="Einstellungen (Impressum, Hosting) aus DATEI prüfen (Standard: mkdocs.yml im aktuellen Ordner, falls vorhanden)",
     )
 
     commands.add_parser("check-schemas", help="die Schemas selbst gegen JSON Schema 2020-12 prüfen")
@@ -178,7 +185,13 @@ def _entry(e: dates.Occurrence | dates.Cancellation) -> dict:
 
 
 def _validate(args, directory: Path, today: dt.date) -> int:
-    """Errors block (exit 1), conditions warn; with --base, errors the base has as well do not block."""
+    """Errors block (exit 1), conditions warn; with --base, errors the base has as well do not block.
+    The settings in mkdocs.yml are checked too: the build stops on them as on data errors."""
+    config = args.config or Path.cwd() / settings.CONFIG_FILE
+    if args.config is not None and not args.config.is_file():
+        print(f"Einstellungsdatei {args.config} nicht gefunden.", file=sys.stderr)
+        return 2
+    settings_found = settings.check_file(config) if config.is_file() else []
     dataset, errors, conditions = pipeline.findings(directory, today)
     base = None
     if args.base:
@@ -192,7 +205,7 @@ def _validate(args, directory: Path, today: dt.date) -> int:
                 return 2
             _, *base = pipeline.findings(base_dir, today)
     result = verdict.judge(errors, conditions, tuple(base) if base else None)
-    blocking = list(result.blocking)
+    blocking = sorted([*settings_found, *result.blocking])  # as the build shows them (DataError)
     if dataset is not None and args.internal:  # internal records refer to public ones: check those first
         from linkshilft.internal import records
 

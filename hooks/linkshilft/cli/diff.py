@@ -25,7 +25,9 @@ from linkshilft.records import conditions, pipeline
 from linkshilft.records import model as m
 from linkshilft.schedule import wording
 
-INTERNAL_FOLDER = "internal"  # see DESIGN.md "Two sites"
+# data/internal holds personal data of party members, read only by the internal site; the
+# summary of a pull request is public, so it never compares or shows those files.
+INTERNAL_FOLDER = "internal"
 
 
 class GitError(Exception):

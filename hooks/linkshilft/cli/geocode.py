@@ -18,7 +18,7 @@ import copy
 import io
 import os
 import sys
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -30,6 +30,7 @@ from ruamel.yaml import YAML
 from ruamel.yaml.comments import CommentedMap
 from ruamel.yaml.error import YAMLError
 
+from linkshilft.public import settings
 from linkshilft.records.relations import SAXONY_LAT, SAXONY_LON
 
 USER_AGENT = "linkshilft-sprechstundenfinder/0.1 (+{contact})"
@@ -56,19 +57,10 @@ def contact_from_settings(project_dir: Path) -> str | None:
     config = project_dir / "mkdocs.yml"
     if not config.exists():
         return None
-
-    class Loader(pyyaml.SafeLoader):
-        pass
-
-    # mkdocs.yml may carry tags such as !ENV or !!python/name; this only needs plain values.
-    Loader.add_multi_constructor("", lambda loader, suffix, node: None)
-    Loader.add_multi_constructor("tag:yaml.org,2002:python/", lambda loader, suffix, node: None)
-    try:
-        settings = pyyaml.load(config.read_text("utf-8"), Loader=Loader) or {}
-    except pyyaml.YAMLError:
-        return None
-    linkshilft = (settings.get("extra") or {}).get("linkshilft") or {}
-    return ((linkshilft.get("impressum") or {}).get("email")) or None
+    block, problems = settings.read(config)  # as the settings check reads it: INHERIT and !ENV as MkDocs does
+    impressum = block.get("impressum") if isinstance(block, Mapping) and not problems else None
+    email = impressum.get("email") if isinstance(impressum, Mapping) else None
+    return email.strip() if isinstance(email, str) and email.strip() else None
 
 
 def nominatim(contact: str, min_delay_seconds: float = 1.0) -> Callable:

@@ -15,7 +15,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from linkshilft.records import suggest
-from linkshilft.records.model import WEEKDAYS
+from linkshilft.records.model import TAKING_PLACE, WEEKDAYS
 from linkshilft.records.validate import SCHEMA_DIR
 
 GERMAN_WEEKDAYS = dict(
@@ -224,7 +224,7 @@ def questions(context: dict) -> list[Question]:
 
 
 def _takes_place(answers: dict) -> bool:
-    return answers.get("status") in ("active", "interim")
+    return answers.get("status") in TAKING_PLACE
 
 
 def _has_hours(answers: dict) -> bool:

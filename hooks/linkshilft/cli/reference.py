@@ -13,28 +13,17 @@ from collections.abc import Iterator
 from pathlib import Path
 
 from linkshilft.cli import message_table
+from linkshilft.records import kinds
 from linkshilft.records.validate import SCHEMA_DIR
 
+# (schema, heading) of every kind, from the one table of kinds (records/kinds.py).
+# The settings in mkdocs.yml are no record, but editors set them too: their reference follows.
 KINDS = (
-    ("office", "Beratungsstelle: data/offices/<kreis>/<kennung>.yaml"),
-    ("counsellor", "Beraterin oder Berater: data/counsellors/<kennung>.yaml"),
-    ("lawyer", "Anleitende Volljuristin / anleitender Volljurist: data/lawyers/<kennung>.yaml"),
-    ("districts", "Kreise: data/districts.yaml"),
-    ("topics", "Themen: data/topics.yaml"),
-    ("mps", "Landtagsabgeordnete: data/mps.yaml"),
-    ("closures", "Landesweite Schließzeiten: data/closures.yaml"),
+    *((kind.schema, kind.heading) for kind in kinds.PUBLIC),
+    ("settings", "Einstellungen der Seite: mkdocs.yml, Block extra.linkshilft"),
 )
 # The internal records (measures 1–7): documented in INTERN.md, not in the editors' CONTRIBUTING.md.
-INTERNAL_KINDS = (
-    ("internal-survey", "Erhebung (Maßnahme 1): survey/<stelle>.yaml"),
-    ("internal-mp-offices", "Bürgerbüros (Maßnahme 2): mp_offices.yaml"),
-    ("internal-recruitment", "Gewinnung von Ehrenamtlichen (Maßnahme 3): recruitment/<kreis>.yaml"),
-    ("internal-modules", "Schulungsmodule (Maßnahme 4): modules.yaml"),
-    ("internal-training", "Schulung (Maßnahme 4): trainings/<datum>-<kurzname>.yaml"),
-    ("internal-interim", "Übergangslösung (Maßnahme 5): interim/<stelle>.yaml"),
-    ("internal-guidance", "Anleitung nach § 6 RDG (Maßnahme 6): guidance/<kennung>.yaml"),
-    ("internal-report", "Kennzahlen eines früheren Berichts (Maßnahme 7): reports/<datum>.yaml"),
-)
+INTERNAL_KINDS = tuple((kind.schema, kind.heading) for kind in kinds.INTERNAL)
 START, END = "<!-- reference:start -->", "<!-- reference:end -->"
 
 

@@ -15,28 +15,26 @@ Formats, chosen for the people who reuse the data:
   opens a CSV by double click correctly only if it is separated by semicolons and starts with a
   UTF-8 byte order mark (without it, umlauts turn into "Ã¼"); decimal numbers take a comma
   ("51,3290"), dates and times stay ISO-like ("2026-12-01", "14:00"), which Excel recognises in
-  any language setting. Lines end with CRLF (RFC 4180). A cell starting with = + - @ gets a
-  leading apostrophe, so that no spreadsheet runs it as a formula (CSV injection).
+  any language setting. Lines end with CRLF (RFC 4180). Written by the one CSV writer
+  (tables.py): a text cell starting with = + - @, tab or CR gets a leading apostrophe, so that
+  no spreadsheet runs it as a formula (CSV injection).
 """
 
 from __future__ import annotations
 
-import csv
 import datetime as dt
 import functools
-import io
 import json
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 
 from jinja2 import Environment
 
-from linkshilft.exports import hsds
+from linkshilft.exports import hsds, tables
 from linkshilft.labels import LANGUAGE_NAMES, QUALIFICATION_LABELS
 from linkshilft.public.site import PublicSite, relative_root
 from linkshilft.records import model as m
 from linkshilft.schedule import dates, wording
-from linkshilft.sinks import csv_text
 
 FOLDER = "daten"
 MARKER = "<!-- linkshilft:open-data -->"
@@ -213,25 +211,12 @@ def stellen_json(site: PublicSite) -> dict:
 # --- CSV ----------------------------------------------------------------------------------
 
 
-def csv_cell(value: object) -> str:
-    """A value as spreadsheet text: ja/nein, decimal comma, no formulas."""
-    if value is None:
-        return ""
-    if isinstance(value, bool):
-        return "ja" if value else "nein"
-    if isinstance(value, float):
-        return f"{value}".replace(".", ",")
-    return csv_text(value)
+csv_cell = tables.cell  # one writer for every CSV (tables.py)
 
 
 def to_csv(columns: Sequence[tuple[str, Callable]], rows: Iterable) -> bytes:
-    """Semicolon-separated, CRLF, UTF-8 with byte order mark: what German Excel opens correctly."""
-    buffer = io.StringIO()
-    writer = csv.writer(buffer, delimiter=";", lineterminator="\r\n")
-    writer.writerow([header for header, _ in columns])
-    for row in rows:
-        writer.writerow([csv_cell(get(row)) for _, get in columns])
-    return buffer.getvalue().encode("utf-8-sig")
+    """Columns as (header, value of a row); written by the one CSV writer (tables.py)."""
+    return tables.csv_bytes([header for header, _ in columns], ([get(row) for _, get in columns] for row in rows))
 
 
 def _local(moment: dt.datetime) -> str:

@@ -20,7 +20,7 @@ from linkshilft.records import model as m
 DUE_SOON_DAYS = 90  # agreements and refreshers that end within this many days are named
 WAITING_DAYS = 28  # a volunteer waiting longer for a first call is flagged
 YEAR_DAYS = 365
-NEEDS_GUIDANCE = ("active", "interim", "planned")  # planned: the guidance must stand before the start
+NEEDS_GUIDANCE = (*m.TAKING_PLACE, "planned")  # planned: the guidance must stand before the start
 
 # Every figure the board report compares: key → (measure, label). schema/internal-report.schema.json
 # lists the same keys (a test keeps them equal); measure 0 is the coverage view.

@@ -18,7 +18,7 @@ def survey(ctx: Context) -> Measure:
     rows, flagged = [], []
     for office in asked:
         answer = answers[office.id]
-        differs = answer.counselling != (office.status in ("active", "interim"))
+        differs = answer.counselling != (office.status in m.TAKING_PLACE)
         rows.append(
             (
                 office.name,

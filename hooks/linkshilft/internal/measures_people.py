@@ -135,7 +135,7 @@ def qualification(ctx: Context) -> Measure:
         state = f"überfällig seit {days((today - due).days)}" if due < today else f"fällig in {days((due - today).days)}"
         refreshers.append((ctx.person(person), internal.modules[module_id].name, day(last), day(due), state))
         flagged.append(due < today)
-    active = {c for o in ctx.data.offices.values() if o.status in ("active", "interim") for c in o.counselling.counsellors}
+    active = {c for o in ctx.data.offices.values() if o.status in m.TAKING_PLACE for c in o.counselling.counsellors}
     required = [mod for mod in internal.modules.values() if mod.required]
     lacking = []
     for c in counsellors:

@@ -5,7 +5,8 @@ LINKSHILFT_INTERNAL_DATA (default data/internal, which holds fictional sample da
 only the internal site reads them: hooks/internal.py and `linkshilft validate --internal`.
 Nothing on the public path imports this module (a test makes sure).
 
-The pipeline is the public one: strict YAML → schema (schema/internal-*.schema.json) → checks
+The pipeline is the public one, with the same reading functions and the same messages for the
+same slip (records/reading.py): strict YAML → schema (schema/internal-*.schema.json) → checks
 across records, including references into the public records → frozen dataclasses. Problems
 are collected and returned, never raised.
 """
@@ -16,26 +17,18 @@ import datetime as dt
 import os
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from pathlib import Path, PurePosixPath
+from pathlib import Path
 
 from linkshilft.internal import model as im
-from linkshilft.problems import Problem, field_path
-from linkshilft.records import files
+from linkshilft.problems import Problem
+from linkshilft.records import files, kinds, reading, suggest
 from linkshilft.records import model as m
-from linkshilft.records.load import Document, read_mapping
-from linkshilft.records.validate import schema_problems
+from linkshilft.records.load import Document
 
 INTERNAL_ENV = "LINKSHILFT_INTERNAL_DATA"
 DEFAULT_DIR = "data/internal"
-LIST_FILES = {"mp_offices": "internal-mp-offices", "modules": "internal-modules"}
-FOLDERS = {
-    "survey": "internal-survey",
-    "recruitment": "internal-recruitment",
-    "trainings": "internal-training",
-    "interim": "internal-interim",
-    "guidance": "internal-guidance",
-    "reports": "internal-report",
-}
+LIST_FILES = {kind.name: kind.schema for kind in kinds.INTERNAL if kind.is_list}
+FOLDERS = {kind.name: kind.schema for kind in kinds.INTERNAL if not kind.is_list}
 NOTES = (".md", ".txt")  # a README in the private repository is fine
 
 
@@ -81,19 +74,14 @@ def _read(directory: Path, root: Path) -> tuple[_Parsed, list[Problem]]:
             Problem(shown(directory), 1, "", f"Ordner der internen Daten nicht gefunden (Einstellung {INTERNAL_ENV})")
         ]
 
-    def parse(path: Path, schema: str) -> Document | None:
-        document, found = read_mapping(path, shown(path))
-        problems.extend(found)
-        if document is None:
-            return None
-        # Ids count as known even if the record is broken: one mistake, one message.
+    def remember(document: Document) -> None:
         for entry in _entries(document.data, "people"):
             parsed.pseudonyms.add(entry.get("id"))
         for entry in _entries(document.data, "modules"):
             parsed.modules.add(entry.get("id"))
-        found = schema_problems(document, schema)
-        problems.extend(found)
-        return None if found else document
+
+    def parse(path: Path, schema: str) -> Document | None:
+        return reading.read_record(path, shown(path), schema, problems, remember=remember)
 
     for entry in sorted(directory.iterdir()):
         known = entry.name in FOLDERS if files.is_folder(entry) else entry.stem in LIST_FILES and entry.suffix == ".yaml"
@@ -105,17 +93,8 @@ def _read(directory: Path, root: Path) -> tuple[_Parsed, list[Problem]]:
         if os.path.lexists(path) and (document := parse(path, schema)) is not None:
             parsed.lists[name] = document
     for folder, schema in FOLDERS.items():
-        paths = list(files.entries(directory / folder)) if files.is_folder(directory / folder) else []
-        names = {path.name for path in paths}
-        for path in paths:
-            if (reason := files.refusal(path)) is not None and not files.is_folder(path):
-                problems.append(Problem(shown(path), 1, "", reason))
-            elif files.is_folder(path) or path.suffix != ".yaml":
-                hint = " (bitte die Endung .yaml verwenden)" if path.suffix == ".yml" else ""
-                problems.append(Problem(shown(path), 1, "", f"unerwartete Datei im Ordner {folder}/{hint}"))
-            elif (reason := files.name_refusal(path.name, names)) is not None:
-                problems.append(Problem(shown(path), 1, "", reason))
-            elif (document := parse(path, schema)) is not None:
+        for path in reading.yaml_files(directory / folder, shown, problems, depth=1):
+            if (document := parse(path, schema)) is not None:
                 parsed.folders[folder].append(document)
     return parsed, problems
 
@@ -134,10 +113,10 @@ def _check(parsed: _Parsed, data: m.Dataset) -> list[Problem]:
 
     def not_future(document: Document, parts: tuple, text: str | None) -> None:
         if text and dt.date.fromisoformat(text) > today:
-            problems.append(_at(document, parts, f'"{text}" liegt in der Zukunft (Stichtag {today:%d.%m.%Y})'))
+            problems.append(_at(document, parts, reading.in_future(text, today)))
 
     for document in parsed.folders["survey"]:
-        problems.extend(_named_after(document, "office"))
+        problems.extend(reading.named_after_file(document, "office"))
         refs.office(document, ("office",))
         not_future(document, ("asked_on",), document.data["asked_on"])
 
@@ -170,7 +149,7 @@ def _check(parsed: _Parsed, data: m.Dataset) -> list[Problem]:
 
     first_seen: dict[str, str] = {}
     for document in parsed.folders["recruitment"]:
-        problems.extend(_named_after(document, "district"))
+        problems.extend(reading.named_after_file(document, "district"))
         refs.check(document, ("district",), refs.districts)
         for i, person in enumerate(document.data["people"]):
             where = ("people", i)
@@ -208,7 +187,7 @@ def _check(parsed: _Parsed, data: m.Dataset) -> list[Problem]:
 
     for document in parsed.folders["trainings"]:
         training = document.data
-        problems.extend(_named_after(document, "id"))
+        problems.extend(reading.named_after_file(document, "id"))
         if not training["id"].startswith(f"{training['date']}-"):
             problems.append(_at(document, ("id",), f'muss mit dem Datum beginnen, z. B. "{training["date"]}-grundkurs"'))
         refs.each(document, ("modules",), refs.modules)
@@ -220,7 +199,7 @@ def _check(parsed: _Parsed, data: m.Dataset) -> list[Problem]:
 
     for document in parsed.folders["interim"]:
         record = document.data
-        problems.extend(_named_after(document, "office"))
+        problems.extend(reading.named_after_file(document, "office"))
         refs.office(document, ("office",))
         if record["cover"].get("office") == record["office"]:
             problems.append(_at(document, ("cover", "office"), "die Nachbarstelle muss eine andere Stelle sein"))
@@ -241,7 +220,7 @@ def _check(parsed: _Parsed, data: m.Dataset) -> list[Problem]:
     planned_by: dict[str, str] = {}
     for document in parsed.folders["guidance"]:
         record = document.data
-        problems.extend(_named_after(document, "lawyer"))
+        problems.extend(reading.named_after_file(document, "lawyer"))
         refs.check(document, ("lawyer",), refs.lawyers)
         for i, office_id in enumerate(record.get("planned_offices", ())):
             where = ("planned_offices", i)
@@ -264,7 +243,7 @@ def _check(parsed: _Parsed, data: m.Dataset) -> list[Problem]:
             refs.each(document, ("case_conferences", i, "offices"), refs.offices)
 
     for document in parsed.folders["reports"]:
-        problems.extend(_named_after(document, "date"))
+        problems.extend(reading.named_after_file(document, "date"))
         not_future(document, ("date",), document.data["date"])
     return problems
 
@@ -274,29 +253,35 @@ class _References:
 
     def __init__(self, data: m.Dataset, parsed: _Parsed, problems: list[Problem]):
         self.problems = problems
-        self.offices = (set(data.offices), "Stelle", "data/offices/")
-        self.mps = (set(data.mps), "Abgeordnete/r", "data/mps.yaml")
-        self.districts = (set(data.districts), "Kreis", "data/districts.yaml")
-        self.counsellors = (set(data.counsellors), "Berater/in", "data/counsellors/")
-        self.lawyers = (set(data.lawyers), "Volljurist/in", "data/lawyers/")
-        self.topics = (set(data.topics), "Thema", "data/topics.yaml")
-        self.modules = (parsed.modules, "Modul", "modules.yaml der internen Daten")
-        self.pseudonyms = (parsed.pseudonyms, "Pseudonym", "recruitment/ der internen Daten")
 
-    def check(self, document: Document, parts: tuple, kind: tuple[set, str, str]) -> bool:
+        def public(kind: str, records: dict) -> tuple[dict[str, str], str]:
+            return {key: getattr(record, "name", key) for key, record in records.items()}, kinds.BY_NAME[kind].where
+
+        # (id -> display name, where the records are): the names let a message answer a name with its id.
+        self.offices = public("offices", data.offices)
+        self.mps = public("mps", data.mps)
+        self.districts = public("districts", data.districts)
+        self.counsellors = public("counsellors", data.counsellors)
+        self.lawyers = public("lawyers", data.lawyers)
+        self.topics = public("topics", data.topics)
+        self.modules = ({key: key for key in parsed.modules}, "modules.yaml der internen Daten")
+        self.pseudonyms = ({key: key for key in parsed.pseudonyms}, "recruitment/ der internen Daten")
+
+    def check(self, document: Document, parts: tuple, kind: tuple[dict[str, str], str]) -> bool:
         value = _value(document.data, parts)
-        known, label, where = kind
+        names, where = kind
         if value is None:
             return False
-        if value not in known:
-            self.problems.append(_at(document, parts, f'{label} "{value}" gibt es nicht (siehe {where})'))
+        if value not in names:
+            meant = suggest.known_id(value, "ids", suggest.Hints(names={"ids": names}))
+            self.problems.append(_at(document, parts, reading.unknown_id(value, where, meant)))
             return False
         return True
 
     def office(self, document: Document, parts: tuple) -> bool:
         return self.check(document, parts, self.offices)
 
-    def each(self, document: Document, parts: tuple, kind: tuple[set, str, str]) -> None:
+    def each(self, document: Document, parts: tuple, kind: tuple[dict[str, str], str]) -> None:
         for i, _ in enumerate(_value(document.data, parts) or ()):
             self.check(document, (*parts, i), kind)
 
@@ -312,15 +297,7 @@ def _value(data, parts: tuple):
     return data
 
 
-def _named_after(document: Document, key: str) -> list[Problem]:
-    stem = PurePosixPath(document.path).stem
-    if document.data[key] != stem:
-        return [_at(document, (key,), f'"{document.data[key]}" muss gleich dem Dateinamen sein ("{stem}")')]
-    return []
-
-
-def _at(document: Document, parts: tuple, message: str) -> Problem:
-    return Problem(document.path, document.line_of(parts), field_path(parts), message)
+_at = reading.at
 
 
 # --- model -----------------------------------------------------------------------------------

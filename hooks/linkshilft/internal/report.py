@@ -6,18 +6,16 @@ The board wants to hear of measures 5 and 6 above all, so their decisions come f
 
 from __future__ import annotations
 
-import csv
 import datetime as dt
-import io
 from dataclasses import dataclass
 
+from linkshilft.exports import tables
 from linkshilft.internal import measures as ms
 from linkshilft.internal import measures_offices as places
 from linkshilft.internal import measures_people as people
 from linkshilft.internal import model as im
 from linkshilft.internal.measures import METRICS, Chart, Decision, Measure, Table, day
 from linkshilft.records import model as m
-from linkshilft.sinks import csv_text
 
 DECISION_GROUPS = (
     ("interim-overdue", "Übergangslösungen über dem Zieltermin"),
@@ -142,19 +140,8 @@ def _comparison(figures: dict[str, int], previous: im.PastReport | None, today: 
 
 
 def csv_bytes(table: Table) -> bytes:
-    """The table as CSV for spreadsheets: semicolons and a byte order mark, as German Excel expects."""
-    buffer = io.StringIO(newline="")
-    writer = csv.writer(buffer, delimiter=";", lineterminator="\r\n")
-    writer.writerow(table.columns)
-    writer.writerows(tuple(_spreadsheet_safe(cell) for cell in row) for row in table.rows)
-    return ("\ufeff" + buffer.getvalue()).encode("utf-8")
-
-
-def _spreadsheet_safe(cell: str) -> str:
-    """A text that a spreadsheet would run as a formula gets a leading apostrophe (CSV injection)."""
-    if cell.lstrip("+-").replace(",", "").replace(".", "").isdigit():  # a signed number, e.g. a change: no formula
-        return cell
-    return csv_text(cell)
+    """The table as CSV for spreadsheets, by the one CSV writer of the project (exports/tables.py)."""
+    return tables.csv_bytes(table.columns, table.rows)
 
 
 def figures_yaml(report: Report, schema_path: str = "../../../schema/internal-report.schema.json") -> str:

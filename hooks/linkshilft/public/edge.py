@@ -10,9 +10,16 @@ from linkshilft.public.site import PublicSite
 from linkshilft.records.pipeline import build_date, data_dir, load_dataset
 
 
-def prepare(project_dir: Path, settings: dict | None = None, today: dt.date | None = None) -> tuple[PublicSite, list[Problem]]:
-    """Load and check all public data. Raises DataError with every problem; returns the site and warnings."""
+def prepare(
+    project_dir: Path,
+    settings: dict | None = None,
+    today: dt.date | None = None,
+    settings_problems: list[Problem] | tuple[Problem, ...] = (),
+) -> tuple[PublicSite, list[Problem]]:
+    """Load and check all public data. Raises DataError with every problem, those of the settings
+    (public/settings.py) first: all of them at once, never one kind before the other is read.
+    Returns the site and warnings."""
     dataset, problems, warnings = load_dataset(data_dir(project_dir), today or build_date())
-    if dataset is None:
-        raise DataError(problems)
+    if dataset is None or settings_problems:
+        raise DataError([*settings_problems, *problems])
     return PublicSite(dataset, settings), warnings

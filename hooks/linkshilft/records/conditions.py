@@ -22,13 +22,13 @@ from dataclasses import dataclass
 
 from linkshilft.problems import Problem, field_path
 from linkshilft.records import model as m
+from linkshilft.records import reading
 from linkshilft.records.load import Document
 from linkshilft.schedule import bookings
 
 OUTDATED_AFTER_DAYS = 183
 AGREEMENT_WARN_DAYS = 60
 HOURS_WARN_DAYS = 30
-TAKING_PLACE = ("active", "interim")
 
 # Kinds of conditions, in the order coordinators read them.
 KINDS = {
@@ -80,19 +80,19 @@ def day_checks(records, today: dt.date, statewide: Sequence[m.Closure] = (), boo
     for document in records.counsellors + records.lawyers:
         given = document.data["consent"].get("given_on")
         if given and _date(given) > today:
-            errors.append(_at(document, ("consent", "given_on"), f'"{given}" liegt in der Zukunft'))
+            errors.append(_at(document, ("consent", "given_on"), reading.in_future(given, today)))
     lawyers = {d.data["id"]: d for d in records.lawyers}
     guided: dict[str, list[Document]] = {}
     taking_place = []
     for document in records.offices:
         data = document.data
         if _date(data["checked_on"]) > today:
-            errors.append(_at(document, ("checked_on",), f'"{data["checked_on"]}" liegt in der Zukunft'))
+            errors.append(_at(document, ("checked_on",), reading.in_future(data["checked_on"], today)))
         elif is_outdated(_date(data["checked_on"]), today):
             checked = _date(data["checked_on"])
             message = f"zuletzt am {checked:%d.%m.%Y} geprüft – bitte Angaben prüfen und Datum erneuern"
             conditions.append(Condition("outdated", data["id"], _at(document, ("checked_on",), message)))
-        if data["status"] not in TAKING_PLACE:
+        if data["status"] not in m.TAKING_PLACE:
             continue
         counselling = data["counselling"]
         lawyer = lawyers.get(counselling.get("lawyer", ""))

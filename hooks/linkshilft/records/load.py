@@ -186,17 +186,9 @@ def parse_text(text: str, display_path: str) -> tuple[Document | None, list[Prob
         return None, [Problem(display_path, 1, "", "Datei enthält Nullbytes (keine Textdatei?)")]
     if slip := indentation_slip(text):  # parses, but as keys like "\xa0\xa0town": name the slip instead
         return None, [Problem(display_path, slip[0], "", slip[1])]
-    parser = _StrictCParser(text)
-    try:
-        root = parser.get_single_node()
-    except yaml.MarkedYAMLError as error:
-        line, message = _syntax_problem(error, text)
-        return None, [Problem(display_path, line, "", message)]
-    except yaml.reader.ReaderError as error:  # control characters and the like
-        line = text[: error.position].count("\n") + 1
-        return None, [Problem(display_path, line, "", f"Datei enthält ein unzulässiges Steuerzeichen (#x{error.character:04x})")]
-    finally:
-        parser.dispose()
+    root, problems = _compose(text, display_path)
+    if problems:
+        return None, problems
     if root is None:
         message = "Datei ist leer" if not text.strip() else "Datei enthält nur Kommentare und keine Angaben"
         return None, [Problem(display_path, 1, "", message)]
@@ -211,6 +203,41 @@ def parse_text(text: str, display_path: str) -> tuple[Document | None, list[Prob
     except _Rejected as rejected:
         return None, [Problem(display_path, rejected.line, rejected.field, rejected.message)]
     return Document(display_path, data, lines, source), []
+
+
+def _compose(text: str, display_path: str) -> tuple[Node | None, list[Problem]]:
+    """The node tree of `text` (None if empty), or the German syntax problem."""
+    parser = _StrictCParser(text)
+    try:
+        return parser.get_single_node(), []
+    except yaml.MarkedYAMLError as error:
+        line, message = _syntax_problem(error, text)
+        return None, [Problem(display_path, line, "", message)]
+    except yaml.reader.ReaderError as error:  # control characters and the like
+        line = text[: error.position].count("\n") + 1
+        return None, [Problem(display_path, line, "", f"Datei enthält ein unzulässiges Steuerzeichen (#x{error.character:04x})")]
+    finally:
+        parser.dispose()
+
+
+def lines_of(text: str, display_path: str) -> tuple[dict[tuple[str | int, ...], int], list[Problem]]:
+    """The line of every value of a YAML file, keyed as Document.lines, without reading the values.
+
+    For MkDocs' own configuration (mkdocs.yml): MkDocs reads its values, with its own tags (!ENV,
+    !!python/name); the settings check (public/settings.py) needs only where each one stands."""
+    root, problems = _compose(text, display_path)
+    lines: dict[tuple[str | int, ...], int] = {}
+    stack: list[tuple[Node, tuple[str | int, ...], int]] = [(root, (), 0)] if root is not None else []
+    while stack:  # no recursion: composing already bounded the depth, but a file may still nest deep
+        node, parts, line = stack.pop()
+        lines[parts] = line or node.start_mark.line + 1
+        if isinstance(node, MappingNode):
+            for key, value in node.value:
+                if isinstance(key, ScalarNode):
+                    stack.append((value, (*parts, key.value), key.start_mark.line + 1))
+        elif isinstance(node, SequenceNode):
+            stack.extend((item, (*parts, index), 0) for index, item in enumerate(node.value))
+    return lines, problems
 
 
 def _first_anchor_line(text: str) -> int | None:

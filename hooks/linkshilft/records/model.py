@@ -24,6 +24,8 @@ KIND_LABELS = {
     "shared_office": "Geschäftsstelle und Bürgerbüro",
 }
 PUBLIC_STATUSES = ("active", "planned", "interim")
+# The statuses under which counselling takes place: hours or appointments, a lawyer, dates.
+TAKING_PLACE = ("active", "interim")
 
 
 @dataclass(frozen=True)

@@ -13,24 +13,14 @@ from pathlib import Path
 
 from linkshilft.problems import Problem
 from linkshilft.public import redirects
-from linkshilft.records import conditions, files, relations, suggest
+from linkshilft.records import conditions, files, kinds, reading, relations, suggest
 from linkshilft.records import model as m
-from linkshilft.records.load import Document, read_mapping
-from linkshilft.records.validate import schema_problems
+from linkshilft.records.load import Document
 from linkshilft.schedule.checks import schedule_problems
 
 DATA_ENV = "LINKSHILFT_DATA"
 TODAY_ENV = "LINKSHILFT_TODAY"
-LIST_FILES = {"districts": "districts", "topics": "topics", "mps": "mps", "closures": "closures"}
-SCHEMA_OF = {
-    "districts": "districts",
-    "topics": "topics",
-    "mps": "mps",
-    "closures": "closures",
-    "counsellors": "counsellor",
-    "lawyers": "lawyer",
-    "offices": "office",
-}
+
 
 
 def data_dir(base: Path | None = None) -> Path:
@@ -89,51 +79,44 @@ def on_day(
 def read_records(directory: Path) -> tuple[relations.Records, list[Problem]]:
     records = relations.Records()
     problems: list[Problem] = []
-    known: dict[str, set[str]] = {kind: set() for kind in ("districts", "topics", "mps", "counsellors", "lawyers", "offices")}
+    known: dict[str, set[str]] = {kind.name: set() for kind in kinds.PUBLIC if kind.name != "closures"}
     records.known_ids = known
     hints = suggest.Hints(names=records.names)
     if not directory.is_dir():
         return records, [Problem(directory.name, 1, "", "Datenordner nicht gefunden")]
 
-    def parse(path: Path, kind: str) -> Document | None:
-        document, found = read_mapping(path, display_path(path, directory))
-        problems.extend(found)
-        if document is None:
-            return None
-        # Ids count as known even if the record is broken: one mistake, one message.
-        # Their display names let a message answer "Miete" or "Olena Petrenko" with the id.
-        if kind in LIST_FILES.values():
-            for entry in document.data.get(kind, []) if isinstance(document.data.get(kind), list) else []:
-                if isinstance(entry, dict) and isinstance(entry.get("id"), str):
-                    known.get(kind, set()).add(entry["id"])
-                    _remember(records.names, hints, kind, entry)
-        elif isinstance(document.data.get("id"), str):
-            known[kind].add(document.data["id"])
-            _remember(records.names, hints, kind, document.data)
-        found = schema_problems(document, SCHEMA_OF[kind], hints=hints)
-        problems.extend(found)
-        return None if found else document
+    def parse(path: Path, kind: kinds.Kind) -> Document | None:
+        def remember(document: Document) -> None:
+            # Their display names let a message answer "Miete" or "Olena Petrenko" with the id.
+            if kind.is_list:
+                entries = document.data.get(kind.name)
+                for entry in entries if isinstance(entries, list) else []:
+                    if isinstance(entry, dict) and isinstance(entry.get("id"), str):
+                        known.get(kind.name, set()).add(entry["id"])
+                        _remember(records.names, hints, kind.name, entry)
+            elif isinstance(document.data.get("id"), str):
+                known[kind.name].add(document.data["id"])
+                _remember(records.names, hints, kind.name, document.data)
 
-    for name, kind in LIST_FILES.items():
-        path = directory / f"{name}.yaml"
-        if not os.path.lexists(path):
-            if kind != "closures":
-                problems.append(Problem(display_path(path, directory), 1, "", "Datei fehlt"))
+        return reading.read_record(path, display_path(path, directory), kind.schema, problems, hints=hints, remember=remember)
+
+    for kind in kinds.READ_ORDER:
+        if kind.is_list:
+            path = directory / kind.file_name
+            if not os.path.lexists(path):
+                if kind.required:
+                    problems.append(Problem(display_path(path, directory), 1, "", "Datei fehlt"))
+                continue
+            if (document := parse(path, kind)) is None:
+                continue
+            if kind.name == "closures":
+                records.closures = document
+            else:
+                getattr(records, kind.name).extend((document, i) for i in range(len(document.data[kind.name])))
             continue
-        document = parse(path, kind)
-        if document is None:
-            continue
-        if kind == "closures":
-            records.closures = document
-        else:
-            getattr(records, kind).extend((document, i) for i in range(len(document.data[kind])))
-    for kind in ("counsellors", "lawyers"):
-        for path in _yaml_files(directory / kind, directory, problems, depth=1):
+        for path in reading.yaml_files(directory / kind.name, lambda p: display_path(p, directory), problems, kind.depth):
             if (document := parse(path, kind)) is not None:
-                getattr(records, kind).append(document)
-    for path in _yaml_files(directory / "offices", directory, problems, depth=2):
-        if (document := parse(path, "offices")) is not None:
-            records.offices.append(document)
+                getattr(records, kind.name).append(document)
     return records, problems
 
 
@@ -143,43 +126,6 @@ def _remember(names: dict, hints: suggest.Hints, kind: str, record: dict) -> Non
     prefixes = record.get("postcode_prefixes")
     if kind == "districts" and isinstance(prefixes, list) and all(isinstance(p, str) for p in prefixes):
         hints.prefixes[record["id"]] = tuple(prefixes)
-
-
-def _yaml_files(folder: Path, directory: Path, problems: list[Problem], depth: int) -> list[Path]:
-    """YAML files exactly `depth` levels below `folder`; anything else there is reported.
-    Only real folders and regular files with allowed names (files.py); nothing else is read."""
-    if not os.path.lexists(folder):
-        return []
-    if (reason := files.refusal(folder, folder=True)) is not None:
-        problems.append(Problem(display_path(folder, directory), 1, "", reason))
-        return []
-    found: list[Path] = []
-
-    def visit(current: Path, level: int) -> None:
-        paths = list(files.entries(current))
-        names = {path.name for path in paths}
-        for path in paths:
-            shown = display_path(path, directory)
-            if files.is_folder(path):
-                if (reason := files.name_refusal(path.name, names, folder=True)) is not None:
-                    problems.append(Problem(shown, 1, "", reason))
-                else:
-                    visit(path, level + 1)
-            elif (reason := files.refusal(path)) is not None:
-                problems.append(Problem(shown, 1, "", reason))
-            elif path.suffix != ".yaml":
-                hint = " (bitte die Endung .yaml verwenden)" if path.suffix == ".yml" else ""
-                problems.append(Problem(shown, 1, "", f"unerwartete Datei im Datenordner{hint}"))
-            elif level != depth:
-                where = "in einen Kreis-Ordner: data/offices/<kreis>/" if depth == 2 else f"direkt in {folder.name}/"
-                problems.append(Problem(shown, 1, "", f"Datei liegt am falschen Ort; sie gehört {where}"))
-            elif (reason := files.name_refusal(path.name, names)) is not None:
-                problems.append(Problem(shown, 1, "", reason))
-            else:
-                found.append(path)
-
-    visit(folder, 1)
-    return found
 
 
 def _dataset(records: relations.Records, today: dt.date) -> m.Dataset:

@@ -15,8 +15,9 @@ from dataclasses import dataclass, field
 from pathlib import PurePosixPath
 
 from linkshilft.problems import Problem, field_path
-from linkshilft.records import suggest
+from linkshilft.records import kinds, reading, suggest
 from linkshilft.records.load import Document
+from linkshilft.records.model import TAKING_PLACE
 
 # Saxony's extent (WGS 84), a little generous at the edges: the state border is not a box.
 SAXONY_LAT = (50.17, 51.69)
@@ -47,7 +48,7 @@ def check(records: Records, schedule_problems=None) -> list[Problem]:
     problems += _unique_list_ids(records.topics, "topics")
     problems += _unique_list_ids(records.mps, "mps")
     for document in records.counsellors + records.lawyers:
-        problems += _id_matches_file_name(document)
+        problems += reading.named_after_file(document)
     for document in records.lawyers:
         agreement = document.data["agreement"]
         if _date(agreement["valid_until"]) < _date(agreement["signed_on"]):
@@ -72,7 +73,7 @@ def check(records: Records, schedule_problems=None) -> list[Problem]:
     silent_names = _names_without_consent(records.counsellors + records.lawyers)
     offices_by_id: dict[str, Document] = {}
     for document in records.offices:
-        problems += _id_matches_file_name(document)
+        problems += reading.named_after_file(document)
         office_id = document.data["id"]
         if office_id in offices_by_id:
             # Both files get the message: in a pull request the new one may be either.
@@ -101,20 +102,20 @@ def _office_problems(document, known, prefixes, *, names=None) -> list[Problem]:
             )
         )
     counselling = data["counselling"]
-    references = [(("district",), district, "districts", "data/districts.yaml")]
+    references = [(("district",), district, "districts")]
     if "mp" in data:
-        references.append((("mp",), data["mp"], "mps", "data/mps.yaml"))
+        references.append((("mp",), data["mp"], "mps"))
     if "lawyer" in counselling:
-        references.append((("counselling", "lawyer"), counselling["lawyer"], "lawyers", "data/lawyers/"))
+        references.append((("counselling", "lawyer"), counselling["lawyer"], "lawyers"))
     for i, topic in enumerate(counselling["topics"]):
-        references.append((("counselling", "topics", i), topic, "topics", "data/topics.yaml"))
+        references.append((("counselling", "topics", i), topic, "topics"))
     for i, person in enumerate(counselling.get("counsellors", [])):
-        references.append((("counselling", "counsellors", i), person, "counsellors", "data/counsellors/"))
-    for parts, value, kind, where in references:
+        references.append((("counselling", "counsellors", i), person, "counsellors"))
+    for parts, value, kind in references:
         if value not in known.get(kind, set()):
+            where = kinds.BY_NAME[kind].where
             meant = suggest.known_id(value, kind, suggest.Hints(names=names or {}))
-            hint = f' – meinten Sie "{meant}"?' if meant else ""
-            problems.append(_at(document, parts, f'unbekannte Kennung "{value}" (siehe {where}){hint}'))
+            problems.append(_at(document, parts, reading.unknown_id(value, where, meant)))
 
     postcode = data["address"]["postcode"]
     if district in prefixes and not any(postcode.startswith(p) for p in prefixes[district]):
@@ -156,7 +157,7 @@ def _office_problems(document, known, prefixes, *, names=None) -> list[Problem]:
         problems.append(
             _at(document, ("counselling", "hours"), "feste Sprechzeiten und appointment_only: true schließen sich aus")
         )
-    if status in ("active", "interim") and not hours and not appointment_only:
+    if status in TAKING_PLACE and not hours and not appointment_only:
         problems.append(
             _at(
                 document,
@@ -164,7 +165,7 @@ def _office_problems(document, known, prefixes, *, names=None) -> list[Problem]:
                 f"eine Stelle mit Status {status} braucht Sprechzeiten (hours) oder appointment_only: true mit how_to_book",
             )
         )
-    if status in ("active", "interim"):
+    if status in TAKING_PLACE:
         lawyer_id = counselling.get("lawyer")
         if lawyer_id is None:
             problems.append(
@@ -248,13 +249,6 @@ def _unique_list_ids(entries: list[tuple[Document, int]], key: str) -> list[Prob
         else:
             seen[record_id] = document.line_of((key, index, "id"))
     return problems
-
-
-def _id_matches_file_name(document: Document) -> list[Problem]:
-    stem = PurePosixPath(document.path).stem
-    if document.data["id"] != stem:
-        return [_at(document, ("id",), f'"{document.data["id"]}" muss dem Dateinamen entsprechen ("{stem}")')]
-    return []
 
 
 def _split_path(text: str) -> tuple[str | int, ...]:

@@ -234,6 +234,8 @@ def _german(error: ValidationError) -> list[tuple[tuple[str | int, ...], str]]:
     if kind == "required":
         missing = _missing_name(error)
         own = schema.get("x-required-message") if isinstance(schema, dict) else None
+        if isinstance(own, dict):  # one message for each required field (settings.schema.json)
+            own = own.get(missing)
         return [((*parts, missing), own or f'Pflichtfeld "{missing}" fehlt')]
     if kind == "additionalProperties":
         known = list(schema.get("properties", {}))
