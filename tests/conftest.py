@@ -9,8 +9,33 @@ import pytest
 from linkshilft.records import validate
 from linkshilft.records.pipeline import load_dataset
 
+from tests import support
 from tests.payloads import write_payload_project
 from tests.support import CASES, ESCAPE_OFFICE, MKDOCS, ROOT, SENTINEL_FILES, TODAY, run
+
+# Fixtures that run `mkdocs build` (directly or through another of them): a test that uses one is
+# marked `build`, each test under tests/browser/ `browser`. `make test-fast` leaves both out.
+BUILD_FIXTURES = frozenset({"site", "payload_build", "internal_site", "later_site", "renamed_site"})
+BROWSER_TESTS = Path(__file__).resolve().parent / "browser"
+
+
+def pytest_collection_modifyitems(items):
+    for item in items:
+        if BROWSER_TESTS in Path(item.path).parents:
+            item.add_marker(pytest.mark.browser)
+        if BUILD_FIXTURES & set(item.fixturenames):
+            item.add_marker(pytest.mark.build)
+
+
+@pytest.hookimpl(tryfirst=True)
+def pytest_runtest_setup(item):
+    # Session fixtures are built while the first test that needs them is set up: keep that test
+    # known from here on, so that support.run can refuse a build in an unmarked test.
+    support.current_test[0] = item
+
+
+def pytest_runtest_teardown(item):
+    support.current_test[0] = None
 
 
 @pytest.fixture(autouse=True)

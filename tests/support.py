@@ -96,7 +96,22 @@ checked_on: "2026-11-01"
 }
 
 
+# The test being set up or run (tests/conftest.py keeps it here), so that run() can tell whether
+# a test that starts `mkdocs build` carries the `build` marker that keeps it out of `make test-fast`.
+current_test: list = [None]
+
+
+def builds_site(command: list[str]) -> bool:
+    return command[: len(MKDOCS)] == MKDOCS and "build" in command[len(MKDOCS) :]
+
+
 def run(command: list[str], env: dict | None = None, cwd: Path = ROOT) -> subprocess.CompletedProcess:
+    test = current_test[0]
+    if builds_site(command) and test is not None and test.get_closest_marker("build") is None:
+        raise AssertionError(
+            f"{test.nodeid} baut die Seite mit mkdocs, hat aber den Marker build nicht: "
+            "@pytest.mark.build an den Test oder die Fixture in tests/conftest.BUILD_FIXTURES"
+        )
     return subprocess.run(
         command, cwd=cwd, env={**os.environ, **(env or {})}, capture_output=True, text=True, timeout=600, check=False
     )

@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import shutil
 
+import pytest
 from linkshilft.problems import Problem, workflow_command
 
 from tests.support import MKDOCS, ROOT, TODAY, run
@@ -52,6 +53,7 @@ def test_validate_github_format_annotates_the_line(base_data):
     )
 
 
+@pytest.mark.build
 def test_strict_build_fails_with_the_same_lines_and_writes_no_site(base_data, tmp_path):
     _break(base_data)
     out = tmp_path / "site"
@@ -64,6 +66,7 @@ def test_strict_build_fails_with_the_same_lines_and_writes_no_site(base_data, tm
     assert not out.exists()
 
 
+@pytest.mark.build
 def test_build_on_unreadable_file_fails_without_traceback(base_data, tmp_path):
     (base_data / "offices" / "leipzig" / "leipzig-basis.yaml").write_bytes("name: B\xfcro\n".encode("latin-1"))
     result = run([*MKDOCS, "build", "--strict", "--site-dir", str(tmp_path / "site")], env=_env(base_data))

@@ -184,6 +184,7 @@ def test_every_page_has_the_same_few_script_hashes_at_every_depth(site):
     assert 2 <= len(policies[site / "404.html"]) - 1 <= 3  # base, palette, content: Material's scripts
 
 
+@pytest.mark.build
 def test_the_build_stops_at_markup_that_could_run_script_and_names_page_and_line(tmp_path, base_data):
     """The tripwire in a real build (not strict: the abort must not depend on --strict)."""
     project = project_copy(tmp_path / "project")

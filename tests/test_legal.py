@@ -153,6 +153,7 @@ def test_settings_inherited_from_the_parent_file_are_located_there(tmp_path):
     assert found[0].startswith(f"mkdocs.yml:{line_of(CONFIG_TEXT, 'email:')}: extra.linkshilft.impressum.email: ")
 
 
+@pytest.mark.build
 def test_the_build_stops_with_the_message_and_writes_nothing(tmp_path, sample_plus_escape):
     project = project_copy(tmp_path / "project")
     config = CONFIG_TEXT.replace("      email: kontakt@linke-beispiel.de\n", "      email: \n")

@@ -100,6 +100,7 @@ def test_the_dates_page_leads_to_one_page_of_dates_per_district(large_site):
     assert shown == expected
 
 
+@pytest.mark.build
 def test_a_large_directory_builds_strictly_with_calendars_and_qr_codes(large_data, large_site, tmp_path):
     """The whole build past FULL_LIST_MAX: the extra pages are out of the nav (a strict build would
     stop otherwise), and where a core is spare, calendars and QR codes come from other processes."""

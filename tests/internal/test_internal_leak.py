@@ -23,7 +23,7 @@ from pathlib import Path
 import pytest
 import yaml
 from linkshilft.cli import reference
-from linkshilft.internal import FOLDERS, LIST_FILES, load_internal
+from linkshilft.internal.records import FOLDERS, LIST_FILES, load_internal
 from linkshilft.records.load import read_file
 from linkshilft.records.pipeline import load_dataset
 
@@ -112,6 +112,7 @@ def test_sentinels_cover_every_kind_of_internal_record(sentinel_data):
     assert {"SENTINEL-answered-by", "SENTINEL-remarks", "SENTINEL-occasion", "SENTINEL-cover-description"} <= kinds
 
 
+@pytest.mark.build
 def test_public_build_with_internal_data_in_the_setting_shows_none_of_it(sentinel_data, tmp_path):
     target, sentinels, pseudonyms = sentinel_data
     out = tmp_path / "site"
@@ -120,6 +121,7 @@ def test_public_build_with_internal_data_in_the_setting_shows_none_of_it(sentine
     assert _leaks(out, [*sentinels, *pseudonyms, "qx-9"]) == []
 
 
+@pytest.mark.build
 def test_public_build_of_a_project_with_internal_data_at_the_default_place_shows_none_of_it(sentinel_data, tmp_path):
     target, sentinels, pseudonyms = sentinel_data
     project = tmp_path / "project"
@@ -139,6 +141,7 @@ def test_public_build_of_a_project_with_internal_data_at_the_default_place_shows
     assert _leaks(project / "site", [*sentinels, *pseudonyms, "qx-9"]) == []
 
 
+@pytest.mark.build
 def test_internal_build_shows_every_sentinel_and_escapes_markup(sentinel_data, tmp_path):
     target, sentinels, pseudonyms = sentinel_data
     out = tmp_path / "site-internal"

@@ -99,6 +99,7 @@ def test_the_internal_hook_refuses_to_run_in_the_public_site():
         hook.on_config(public)
 
 
+@pytest.mark.build
 def test_a_mistake_in_the_internal_data_stops_the_internal_build_with_file_and_line(tmp_path):
     broken = tmp_path / "intern"
     shutil.copytree(INTERNAL, broken)
