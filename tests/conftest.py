@@ -11,7 +11,7 @@ from linkshilft.records.pipeline import load_dataset
 
 from tests import support
 from tests.payloads import write_payload_project
-from tests.support import CASES, ESCAPE_OFFICE, MKDOCS, ROOT, SENTINEL_FILES, TODAY, run
+from tests.support import CASES, ESCAPE_OFFICE, MKDOCS, ROOT, SENTINEL_FILES, TODAY, data_env, run
 
 # Fixtures that run `mkdocs build` (directly or through another of them): a test that uses one is
 # marked `build`, each test under tests/browser/ `browser`. `make test-fast` leaves both out.
@@ -78,7 +78,7 @@ def site(tmp_path_factory, sample_plus_escape) -> Path:
     out = tmp_path_factory.mktemp("build") / "site"
     result = run(
         [*MKDOCS, "build", "--strict", "--site-dir", str(out)],
-        env={"LINKSHILFT_DATA": str(sample_plus_escape), "LINKSHILFT_TODAY": TODAY.isoformat()},
+        env=data_env(sample_plus_escape),
     )
     assert result.returncode == 0, result.stderr
     return out
@@ -93,7 +93,7 @@ def payload_build(tmp_path_factory):
     out = project.parent / "site"
     result = run(
         [*MKDOCS, "build", "--strict", "--site-dir", str(out)],
-        env={"LINKSHILFT_DATA": str(data), "LINKSHILFT_TODAY": TODAY.isoformat()},
+        env=data_env(data),
         cwd=project,
     )
     assert result.returncode == 0, result.stderr

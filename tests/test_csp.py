@@ -8,13 +8,12 @@ from __future__ import annotations
 import base64
 import hashlib
 import re
-from pathlib import Path
 
 import pytest
 from bs4 import BeautifulSoup
 from linkshilft.public import csp
 
-from tests.support import MKDOCS, TODAY, project_copy, run
+from tests.support import MKDOCS, built_pages, data_env, project_copy, run
 
 EMPTY_SHA256 = "'sha256-47DEQpj8HBSa+/TImW+5JCeuQeRkm5NMpJWZG3hSuFU='"  # sha256 of b"", a known vector
 PAGE = """<!doctype html>
@@ -142,12 +141,8 @@ def test_origins_name_the_lines_that_hold_the_offending_text():
 # --- the session build ------------------------------------------------------------------------
 
 
-def _pages(site: Path) -> list[Path]:
-    return [*sorted(site.rglob("index.html")), site / "404.html"]
-
-
 def test_every_page_carries_a_policy_with_exactly_its_own_script_hashes(site):
-    pages = _pages(site)
+    pages = built_pages(site)
     assert len(pages) > 50
     for path in pages:
         html = path.read_text("utf-8")
@@ -167,7 +162,7 @@ def test_every_page_carries_a_policy_with_exactly_its_own_script_hashes(site):
 
 def test_pages_have_no_inline_styles_or_event_handlers(site):
     """style-src 'self' and hashed scripts forbid both; the browser test would see the violations late."""
-    for path in _pages(site):
+    for path in built_pages(site):
         soup = BeautifulSoup(path.read_text("utf-8"), "html.parser")
         assert soup.find("style") is None, path
         for element in soup.find_all(True):
@@ -179,7 +174,7 @@ def test_pages_have_no_inline_styles_or_event_handlers(site):
 def test_every_page_has_the_same_few_script_hashes_at_every_depth(site):
     """extra.scope makes Material's base script the same at every depth (MATERIAL_NOTES §1): one
     small allowlist fits every page, the 404 page included."""
-    policies = {path: directives(path.read_text("utf-8"))["script-src"] for path in _pages(site)}
+    policies = {path: directives(path.read_text("utf-8"))["script-src"] for path in built_pages(site)}
     assert len({tuple(p) for p in policies.values()}) == 1, set(map(tuple, policies.values()))
     assert 2 <= len(policies[site / "404.html"]) - 1 <= 3  # base, palette, content: Material's scripts
 
@@ -199,7 +194,7 @@ def test_the_build_stops_at_markup_that_could_run_script_and_names_page_and_line
     office.write_text(office.read_text("utf-8").replace("name: Bürgerbüro Basis", 'name: "Basis <svg onload=alert(3)>"'))
     result = run(
         [*MKDOCS, "build", "--site-dir", str(tmp_path / "out")],
-        env={"LINKSHILFT_DATA": str(base_data), "LINKSHILFT_TODAY": TODAY.isoformat()},
+        env=data_env(base_data),
         cwd=project,
     )
     assert result.returncode != 0

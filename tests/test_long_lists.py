@@ -15,7 +15,7 @@ from linkshilft.public import site
 from linkshilft.public.site import PublicSite
 from linkshilft.records.pipeline import load_dataset
 
-from tests.support import MKDOCS, ROOT, TODAY, run
+from tests.support import MKDOCS, ROOT, TODAY, data_env, run
 
 sys.path.insert(0, str(ROOT / "bench"))
 import synthetic
@@ -116,7 +116,7 @@ def test_a_large_directory_builds_strictly_with_calendars_and_qr_codes(large_dat
     out = tmp_path / "site"
     result = run(
         [*MKDOCS, "build", "--strict", "--site-dir", str(out)],
-        env={"LINKSHILFT_DATA": str(large_data), "LINKSHILFT_TODAY": TODAY.isoformat()},
+        env=data_env(large_data),
     )
     assert result.returncode == 0, result.stderr
     offices = large_site.data.public_offices()

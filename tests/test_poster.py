@@ -18,14 +18,10 @@ from linkshilft.public.site import PublicSite
 from linkshilft.records.model import District
 from linkshilft.records.pipeline import load_dataset
 
-from tests.support import CASES, ROOT, TODAY
+from tests.support import CASES, ROOT, TODAY, page
 
 SITE_URL = "https://sprechstunden.linke-beispiel.de/"  # site_url in mkdocs.yml
 COMMAND = re.compile(r"([Mmhvz])([^Mmhvz]*)")
-
-
-def page(site, url: str) -> BeautifulSoup:
-    return BeautifulSoup((site / url / "index.html").read_text("utf-8"), "html.parser")
 
 
 def svg_modules(svg) -> tuple[int, set[tuple[int, int]]]:

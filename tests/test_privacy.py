@@ -7,24 +7,10 @@ else) to a public office, and search every byte the build writes, compressed fil
 
 from __future__ import annotations
 
-import gzip
-from pathlib import Path
-
 from bs4 import BeautifulSoup
 from linkshilft.records.pipeline import load_dataset
 
-from tests.support import SENTINEL_COUNSELLOR, SENTINEL_LAWYER, TODAY
-
-
-def output_texts(site: Path) -> dict[Path, str]:
-    texts = {}
-    for path in site.rglob("*"):
-        if path.is_file():
-            data = path.read_bytes()
-            if path.suffix == ".gz":
-                data = gzip.decompress(data)
-            texts[path] = data.decode("utf-8", errors="replace")
-    return texts
+from tests.support import SENTINEL_COUNSELLOR, SENTINEL_LAWYER, TODAY, output_texts
 
 
 def test_sentinel_persons_without_consent_reach_the_build_but_no_output_file(site):

@@ -13,7 +13,6 @@ every person. Then:
 
 from __future__ import annotations
 
-import gzip
 import os
 import re
 import shutil
@@ -27,7 +26,7 @@ from linkshilft.internal.records import FOLDERS, LIST_FILES, load_internal
 from linkshilft.records.load import read_file
 from linkshilft.records.pipeline import load_dataset
 
-from tests.support import MKDOCS, ROOT, TODAY, run
+from tests.support import MKDOCS, ROOT, TODAY, output_texts, run
 
 INTERNAL = ROOT / "data" / "internal"
 SCRIPT = "<script>alert('intern')</script>"
@@ -88,11 +87,7 @@ def sentinel_data(tmp_path_factory) -> tuple[Path, list[str], list[str]]:
 
 
 def _texts(site: Path) -> dict[Path, str]:
-    texts = {}
-    for path in sorted(site.rglob("*")):
-        if path.is_file():
-            raw = path.read_bytes()
-            texts[path] = (gzip.decompress(raw) if path.suffix == ".gz" else raw).decode("utf-8", errors="replace")
+    texts = output_texts(site)
     assert len(texts) > 50
     return texts
 
