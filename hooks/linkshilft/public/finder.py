@@ -51,6 +51,7 @@ OFFICE_FIELDS = (
 DISTRICT_LABEL = "Kreis in Sachsen"  # a Landkreis as a place: searched from the middle of its postcode areas
 # Bits of an office row's "flags": some hours without / some only with registration, appointments
 # only, step-free access, located at the centre of its postcode area (no coordinates yet).
+# finder.js reads them by the same names; tests/contract/finder_examples.json is checked by both.
 STEP_FREE, WALK_IN, APPOINTMENT_ONLY, AT_POSTCODE_CENTRE, REGISTRATION = 1, 2, 4, 8, 16
 
 _UMLAUTS = str.maketrans({"ä": "ae", "ö": "oe", "ü": "ue", "ß": "ss", "ł": "l"})
