@@ -52,7 +52,7 @@ def test_hashes_only_executable_inline_scripts_once_each():
 
 
 def test_policy_allows_only_this_origin_and_hashed_scripts():
-    found = directives(csp.add_policy(PAGE, KNOWN))
+    found = directives(csp.secure(PAGE, KNOWN)[0])
     assert found["default-src"] == ["'none'"]
     assert found["script-src"] == ["'self'", *csp.inline_script_hashes(PAGE)]
     for name in ("style-src", "font-src", "connect-src", "worker-src", "base-uri", "form-action"):
@@ -67,26 +67,26 @@ def test_policy_allows_only_this_origin_and_hashed_scripts():
 
 
 def test_meta_comes_right_after_charset_before_any_script():
-    html = csp.add_policy(PAGE, KNOWN)
+    html = csp.secure(PAGE, KNOWN)[0]
     charset, meta, script = (html.index(s) for s in ('<meta charset="utf-8">', "Content-Security-Policy", "<script"))
     assert charset < meta < script
     assert html.replace(html[html.index("\n    <meta http-equiv") : html.index(">", meta) + 1], "") == PAGE
 
 
 def test_without_charset_the_meta_goes_right_after_head():
-    html = csp.add_policy("<html><head><title>x</title><script>1</script></head></html>", KNOWN)
+    html = csp.secure("<html><head><title>x</title><script>1</script></head></html>", KNOWN)[0]
     assert html.startswith('<html><head>\n    <meta http-equiv="Content-Security-Policy"')
 
 
 def test_running_twice_gives_the_same_page():
-    once = csp.add_policy(PAGE, KNOWN)
-    assert csp.add_policy(once, KNOWN) == once
+    once = csp.secure(PAGE, KNOWN)[0]
+    assert csp.secure(once, KNOWN)[0] == once
     assert once.count("Content-Security-Policy") == 1
 
 
 def test_text_that_is_not_an_html_page_is_unchanged():
     sitemap = '<?xml version="1.0" encoding="UTF-8"?><urlset><url><loc>https://x/</loc></url></urlset>'
-    assert csp.add_policy(sitemap, KNOWN) == sitemap
+    assert csp.secure(sitemap, KNOWN)[0] == sitemap
 
 
 # --- the allowlist and the tripwire -------------------------------------------------------------
@@ -101,13 +101,13 @@ HOSTILE_PAGE = """<!doctype html><html><head><meta charset="utf-8"><script>var a
 
 def test_a_script_that_is_not_on_the_allowlist_gets_no_hash():
     known = csp.known_hashes(["<script>var a = 1;</script>"])
-    found = directives(csp.add_policy(HOSTILE_PAGE, known))["script-src"]
+    found = directives(csp.secure(HOSTILE_PAGE, known)[0])["script-src"]
     assert found == ["'self'", sha("var a = 1;")]
 
 
 def test_the_tripwire_finds_scripts_handlers_javascript_urls_and_frames():
     known = csp.known_hashes(["<script>var a = 1;</script>"])
-    found = [finding.what for finding in csp.unsafe_markup(HOSTILE_PAGE, known)]
+    found = [finding.what for finding in csp.secure(HOSTILE_PAGE, known)[1]]
     assert found == [
         "Ereignis-Attribut „onclick“ an <p>",
         "javascript:-Adresse in „xlink:href“ an <a>",
@@ -126,11 +126,11 @@ def test_escaped_text_and_known_scripts_are_not_findings():
         "<body><p title=\"onclick=alert(1)\">&lt;script&gt;alert(1)&lt;/script&gt;</p>"
         '<a href="https://example.org/javascript:x">ok</a></body></html>'
     )
-    assert csp.unsafe_markup(page, known) == []
+    assert csp.secure(page, known)[1] == []
 
 
 def test_origins_name_the_lines_that_hold_the_offending_text():
-    (finding,) = csp.unsafe_markup('<svg onload="alert(1)"></svg>', frozenset())
+    (finding,) = csp.secure('<svg onload="alert(1)"></svg>', frozenset())[1]
     files = [
         ("data/offices/leipzig/x.yaml", 'id: x\nname: "\\"><svg onload=alert(1)>"\ntown: Download\n'),
         ("mkdocs.yml", "site_name: x\n"),
@@ -172,7 +172,7 @@ def test_pages_have_no_inline_styles_or_event_handlers(site):
 
 
 def test_every_page_has_the_same_few_script_hashes_at_every_depth(site):
-    """extra.scope makes Material's base script the same at every depth (MATERIAL_NOTES §1): one
+    """extra.scope (set in hooks/main.py) makes Material's base script the same at every depth: one
     small allowlist fits every page, the 404 page included."""
     policies = {path: directives(path.read_text("utf-8"))["script-src"] for path in built_pages(site)}
     assert len({tuple(p) for p in policies.values()}) == 1, set(map(tuple, policies.values()))
@@ -235,4 +235,4 @@ def test_the_quick_look_passes_nothing_the_parser_would_find(markup):
     """Most pages are judged by regular expressions alone (csp._looks_safe); each of these must still be found."""
     known = csp.known_hashes(["<script>var a = 1;</script>"])
     page = f'<html><head><meta charset="utf-8"><script>var a = 1;</script></head><body>{markup}</body></html>'
-    assert csp.unsafe_markup(page, known) != []
+    assert csp.secure(page, known)[1] != []

@@ -25,7 +25,7 @@ from linkshilft.records import conditions, pipeline
 from linkshilft.records import model as m
 from linkshilft.schedule import wording
 
-INTERNAL_FOLDER = "internal"  # see DESIGN.md "Two sites"
+INTERNAL_FOLDER = "internal"  # data/internal/ feeds only the internal site: never part of a public preview
 
 
 class GitError(Exception):

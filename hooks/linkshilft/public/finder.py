@@ -162,11 +162,6 @@ def saxon_prefixes(districts: Mapping[str, m.District]) -> list[str]:
     return sorted({p for d in districts.values() for p in d.postcode_prefixes})
 
 
-def district_of(postcode: str, districts: Mapping[str, m.District]) -> m.District | None:
-    """The district whose prefix matches most specifically (the first listed where two share one)."""
-    return postcode_districts([postcode], districts).get(postcode)
-
-
 def postcode_districts(postcodes: Iterable[str], districts: Mapping[str, m.District]) -> dict[str, m.District]:
     """Saxon postcodes among `postcodes` → their district; a lookup per prefix length, not a scan."""
     owner: dict[str, m.District] = {}

@@ -25,13 +25,6 @@ _GERMAN_DAYS = ("montag", "dienstag", "mittwoch", "donnerstag", "freitag", "sams
 _SHORT_DAYS = ("mo", "di", "mi", "do", "fr", "sa", "so")
 # Which list of ids a field refers to, by the last name in its path (see relations.py).
 ID_KINDS = {"district": "districts", "mp": "mps", "lawyer": "lawyers", "topics": "topics", "counsellors": "counsellors"}
-ID_FOLDERS = {
-    "districts": "data/districts.yaml",
-    "mps": "data/mps.yaml",
-    "lawyers": "data/lawyers/",
-    "topics": "data/topics.yaml",
-    "counsellors": "data/counsellors/",
-}
 
 
 @dataclass
