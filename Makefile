@@ -8,7 +8,7 @@ CHROMIUM := /usr/bin/chromium
 export NO_MKDOCS_2_WARNING := 1
 
 .DEFAULT_GOAL := help
-.PHONY: help install serve build serve-internal build-internal test check lint validate schemas reference actionlint clean bench html-check properdocs lighthouse
+.PHONY: help install serve build serve-internal build-internal test test-fast check lint validate schemas reference actionlint clean bench html-check properdocs lighthouse
 
 help: ## diese Übersicht
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-15s %s\n", $$1, $$2}'
@@ -48,6 +48,9 @@ lint: $(STAMP) ## ruff
 
 test: $(STAMP) $(CHROMIUM) ## alle Tests (installiert Chromium mit apt, wo es fehlt)
 	$(BIN)/python -m pytest
+
+test-fast: $(STAMP) ## alle Tests ohne Browser und ohne vollen Bau (Marker browser, build): für die Schleife beim Ändern
+	$(BIN)/python -m pytest -m "not browser and not build"
 
 # The browser tests drive Debian's Chromium; Playwright's own browser download needs the network.
 $(CHROMIUM):

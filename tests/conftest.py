@@ -9,8 +9,33 @@ import pytest
 from linkshilft.records import validate
 from linkshilft.records.pipeline import load_dataset
 
+from tests import support
 from tests.payloads import write_payload_project
-from tests.support import CASES, ESCAPE_OFFICE, MKDOCS, ROOT, SENTINEL_FILES, TODAY, run
+from tests.support import CASES, ESCAPE_OFFICE, MKDOCS, ROOT, SENTINEL_FILES, TODAY, data_env, run
+
+# Fixtures that run `mkdocs build` (directly or through another of them): a test that uses one is
+# marked `build`, each test under tests/browser/ `browser`. `make test-fast` leaves both out.
+BUILD_FIXTURES = frozenset({"site", "payload_build", "internal_site", "later_site", "renamed_site"})
+BROWSER_TESTS = Path(__file__).resolve().parent / "browser"
+
+
+def pytest_collection_modifyitems(items):
+    for item in items:
+        if BROWSER_TESTS in Path(item.path).parents:
+            item.add_marker(pytest.mark.browser)
+        if BUILD_FIXTURES & set(item.fixturenames):
+            item.add_marker(pytest.mark.build)
+
+
+@pytest.hookimpl(tryfirst=True)
+def pytest_runtest_setup(item):
+    # Session fixtures are built while the first test that needs them is set up: keep that test
+    # known from here on, so that support.run can refuse a build in an unmarked test.
+    support.current_test[0] = item
+
+
+def pytest_runtest_teardown(item):
+    support.current_test[0] = None
 
 
 @pytest.fixture(autouse=True)
@@ -53,7 +78,7 @@ def site(tmp_path_factory, sample_plus_escape) -> Path:
     out = tmp_path_factory.mktemp("build") / "site"
     result = run(
         [*MKDOCS, "build", "--strict", "--site-dir", str(out)],
-        env={"LINKSHILFT_DATA": str(sample_plus_escape), "LINKSHILFT_TODAY": TODAY.isoformat()},
+        env=data_env(sample_plus_escape),
     )
     assert result.returncode == 0, result.stderr
     return out
@@ -68,7 +93,7 @@ def payload_build(tmp_path_factory):
     out = project.parent / "site"
     result = run(
         [*MKDOCS, "build", "--strict", "--site-dir", str(out)],
-        env={"LINKSHILFT_DATA": str(data), "LINKSHILFT_TODAY": TODAY.isoformat()},
+        env=data_env(data),
         cwd=project,
     )
     assert result.returncode == 0, result.stderr

@@ -7,13 +7,11 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from pathlib import Path
 
 import pytest
-from bs4 import BeautifulSoup
 from linkshilft.public.a11y import ensure_skip_link
 
-from tests.support import ROOT
+from tests.support import ROOT, built_pages, parse_html
 
 PAGE = """<html lang="de"><body>
     <div data-md-component="skip">
@@ -24,19 +22,15 @@ PAGE = """<html lang="de"><body>
 </body></html>"""
 
 
-def soup_of(html: str) -> BeautifulSoup:
-    return BeautifulSoup(html, "html.parser")
-
-
 def test_skip_link_is_added_to_the_main_heading():
-    soup = soup_of(ensure_skip_link(PAGE.format(skip="", attributes="")))
+    soup = parse_html(ensure_skip_link(PAGE.format(skip="", attributes="")))
     link = soup.select_one('[data-md-component="skip"] a.md-skip')
     assert link.get_text(strip=True) == "Zum Inhalt"
     assert soup.h1["id"] == link["href"].removeprefix("#") == "inhalt"
 
 
 def test_skip_link_uses_an_existing_heading_id():
-    soup = soup_of(ensure_skip_link(PAGE.format(skip="", attributes=' id="kreis-leipzig" class="x"')))
+    soup = parse_html(ensure_skip_link(PAGE.format(skip="", attributes=' id="kreis-leipzig" class="x"')))
     assert soup.select_one("a.md-skip")["href"] == "#kreis-leipzig"
     assert soup.h1.attrs == {"id": "kreis-leipzig", "class": ["x"]}
 
@@ -56,13 +50,9 @@ def test_pages_with_a_skip_link_or_without_heading_stay_unchanged(html):
 # --- the session build ------------------------------------------------------------------------
 
 
-def _pages(site: Path) -> list[Path]:
-    return [*sorted(site.rglob("index.html")), site / "404.html"]
-
-
 def test_every_page_is_german_with_landmarks_and_a_working_skip_link(site):
-    for path in _pages(site):
-        soup = soup_of(path.read_text("utf-8"))
+    for path in built_pages(site):
+        soup = parse_html(path.read_text("utf-8"))
         assert soup.html["lang"] == "de", path
         assert len(soup.find_all("main")) == 1, path
         assert soup.select_one("header.md-header") and soup.select_one("footer.md-footer"), path
@@ -76,14 +66,14 @@ def test_every_page_is_german_with_landmarks_and_a_working_skip_link(site):
 
 
 def test_search_dialog_has_a_name(site):
-    dialog = soup_of((site / "index.html").read_text("utf-8")).select_one('.md-search[role="dialog"]')
+    dialog = parse_html((site / "index.html").read_text("utf-8")).select_one('.md-search[role="dialog"]')
     assert dialog["aria-label"] == "Suche"
 
 
 def test_every_time_element_has_a_machine_readable_datetime(site):
     checked = 0
-    for path in _pages(site):
-        for time in soup_of(path.read_text("utf-8")).find_all("time"):
+    for path in built_pages(site):
+        for time in parse_html(path.read_text("utf-8")).find_all("time"):
             value = time.get("datetime")
             assert value, (path, time)
             (dt.datetime if "T" in value else dt.date).fromisoformat(value)
@@ -97,8 +87,8 @@ def test_links_from_data_are_relative_or_https_tel_mailto(site):
     site_url = re.search(r"^site_url: *(\S+)", (ROOT / "mkdocs.yml").read_text("utf-8"), re.MULTILINE)[1]
     own_calendars = "webcal://" + site_url.split("://", 1)[1] + "stellen/"
     schemes = set()
-    for path in _pages(site):
-        for link in soup_of(path.read_text("utf-8")).select("article a[href]"):
+    for path in built_pages(site):
+        for link in parse_html(path.read_text("utf-8")).select("article a[href]"):
             href = link["href"]
             if ":" in href.split("/")[0]:
                 scheme = href.split(":", 1)[0]

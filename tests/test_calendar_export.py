@@ -10,8 +10,10 @@ from zoneinfo import ZoneInfo
 import pytest
 from icalendar import Calendar, Event
 from linkshilft.exports.calendars import combined_calendar, event_schedule_jsonld, office_calendar
-from linkshilft.records.model import Accessibility, Address, Contact, Coordinates, Counselling, HourRule, Office, Source
+from linkshilft.records.model import Coordinates, HourRule
 from linkshilft.schedule.dates import Cancellation, Occurrence
+
+from tests.support import make_office
 
 D = dt.date
 T = dt.time
@@ -21,24 +23,6 @@ GENERATED_AT = dt.datetime(2026, 11, 30, 6, 0, tzinfo=dt.UTC)
 
 def berlin(year: int, month: int, day: int, hour: int, minute: int = 0) -> dt.datetime:
     return dt.datetime(year, month, day, hour, minute, tzinfo=ZoneInfo("Europe/Berlin"))
-
-
-def make_office(office_id="leipzig-plagwitz", name="Bürgerbüro Plagwitz", coordinates=None, **counselling):
-    fields = {"topics": ("buergergeld",), "languages": ("de",), **counselling}
-    return Office(
-        id=office_id,
-        name=name,
-        kind="mp_office",
-        district="leipzig",
-        status="active",
-        address=Address(street="Karl-Heine-Straße 1", postcode="04229", town="Leipzig", coordinates=coordinates),
-        accessibility=Accessibility(step_free=True),
-        contact=Contact(phone="0341 1234567"),
-        counselling=Counselling(**fields),
-        checked_on=D(2026, 11, 1),
-        source=Source(path=f"data/offices/leipzig/{office_id}.yaml"),
-        mp="mdl-beispiel",
-    )
 
 
 OFFICE = make_office(

@@ -47,7 +47,10 @@ def test_invalid_case(case, base_data):
     assert _validate_with(case, base_data) == expected
 
 
-def test_every_case_has_an_expectation():
+def test_every_expectation_has_its_case():
+    """Each case reads its .expect file; an .expect whose case was renamed or deleted would be
+    read by nothing, and the messages it lists would look tested while no test checks them."""
     for kind in ("valid", "invalid"):
-        for case in case_files(CASES / kind):
-            assert case.with_suffix(".expect").exists(), f"{kind}/{case.name} has no .expect file"
+        cases = {case.with_suffix(".expect") for case in case_files(CASES / kind)}
+        orphans = sorted(path.name for path in (CASES / kind).glob("*.expect") if path not in cases)
+        assert orphans == [], f"{kind}: .expect ohne Fall daneben: {orphans}"

@@ -5,9 +5,10 @@ from __future__ import annotations
 import json
 import shutil
 
+import pytest
 from linkshilft.problems import Problem, workflow_command
 
-from tests.support import MKDOCS, ROOT, TODAY, run
+from tests.support import MKDOCS, ROOT, data_env, run
 
 CLI = [str(ROOT / ".venv" / "bin" / "linkshilft")] if (ROOT / ".venv" / "bin" / "linkshilft").exists() else ["linkshilft"]
 BROKEN_TIME = 'data/offices/leipzig/leipzig-basis.yaml:25: counselling.hours[0].start: "25:00" ist keine gültige Uhrzeit (HH:MM)'
@@ -23,12 +24,8 @@ def _break(base_data):
     counsellor.write_text(counsellor.read_text("utf-8").replace("role: volunteer", "rolle: volunteer"), "utf-8")
 
 
-def _env(base_data):
-    return {"LINKSHILFT_DATA": str(base_data), "LINKSHILFT_TODAY": TODAY.isoformat()}
-
-
 def test_validate_passes_on_good_data(base_data):
-    result = run([*CLI, "validate"], env=_env(base_data))
+    result = run([*CLI, "validate"], env=data_env(base_data))
     assert result.returncode == 0, result.stdout + result.stderr
     assert result.stdout == ""
     assert "Alle Daten sind gültig (1 Stelle)" in result.stderr
@@ -36,7 +33,7 @@ def test_validate_passes_on_good_data(base_data):
 
 def test_validate_prints_every_problem_with_file_line_and_field(base_data):
     _break(base_data)
-    result = run([*CLI, "validate"], env=_env(base_data))
+    result = run([*CLI, "validate"], env=data_env(base_data))
     assert result.returncode == 1
     assert result.stdout.splitlines() == [UNKNOWN_FIELD, BROKEN_TIME]
     assert "Traceback" not in result.stderr
@@ -44,7 +41,7 @@ def test_validate_prints_every_problem_with_file_line_and_field(base_data):
 
 def test_validate_github_format_annotates_the_line(base_data):
     _break(base_data)
-    result = run([*CLI, "validate", "--format", "github"], env=_env(base_data))
+    result = run([*CLI, "validate", "--format", "github"], env=data_env(base_data))
     assert result.returncode == 1
     assert result.stdout.splitlines()[1] == (
         "::error file=data/offices/leipzig/leipzig-basis.yaml,line=25,title=Datenfehler::"
@@ -52,10 +49,11 @@ def test_validate_github_format_annotates_the_line(base_data):
     )
 
 
+@pytest.mark.build
 def test_strict_build_fails_with_the_same_lines_and_writes_no_site(base_data, tmp_path):
     _break(base_data)
     out = tmp_path / "site"
-    result = run([*MKDOCS, "build", "--strict", "--site-dir", str(out)], env=_env(base_data))
+    result = run([*MKDOCS, "build", "--strict", "--site-dir", str(out)], env=data_env(base_data))
     assert result.returncode == 1
     errors = [line.split("-  ", 1)[1] for line in result.stderr.splitlines() if line.startswith("ERROR")]
     assert errors == [UNKNOWN_FIELD, BROKEN_TIME]
@@ -64,16 +62,17 @@ def test_strict_build_fails_with_the_same_lines_and_writes_no_site(base_data, tm
     assert not out.exists()
 
 
+@pytest.mark.build
 def test_build_on_unreadable_file_fails_without_traceback(base_data, tmp_path):
     (base_data / "offices" / "leipzig" / "leipzig-basis.yaml").write_bytes("name: B\xfcro\n".encode("latin-1"))
-    result = run([*MKDOCS, "build", "--strict", "--site-dir", str(tmp_path / "site")], env=_env(base_data))
+    result = run([*MKDOCS, "build", "--strict", "--site-dir", str(tmp_path / "site")], env=data_env(base_data))
     assert result.returncode == 1
     assert "data/offices/leipzig/leipzig-basis.yaml:1: Datei ist nicht in UTF-8 gespeichert" in result.stderr
     assert "Traceback" not in result.stderr
 
 
 def test_dates_prints_next_dates_as_json_with_offsets(base_data):
-    result = run([*CLI, "dates", "leipzig-basis", "--from", "2026-12-01", "--count", "3", "--json"], env=_env(base_data))
+    result = run([*CLI, "dates", "leipzig-basis", "--from", "2026-12-01", "--count", "3", "--json"], env=data_env(base_data))
     assert result.returncode == 0, result.stderr
     dates = json.loads(result.stdout)
     # Tuesdays from 1 December 2026; 22 December is the last before the statewide Christmas break.
@@ -82,7 +81,7 @@ def test_dates_prints_next_dates_as_json_with_offsets(base_data):
 
 
 def test_dates_for_unknown_office_is_a_usage_error(base_data):
-    result = run([*CLI, "dates", "gibt-es-nicht"], env=_env(base_data))
+    result = run([*CLI, "dates", "gibt-es-nicht"], env=data_env(base_data))
     assert result.returncode == 2
     assert 'Stelle "gibt-es-nicht" gibt es nicht.' in result.stderr
 
@@ -117,7 +116,7 @@ def test_github_warning_is_escaped_as_well():
 
 def test_a_file_name_cannot_start_a_second_workflow_command(base_data):
     shutil.copyfile(base_data / "counsellors" / "mit-einwilligung.yaml", base_data / "counsellors" / "x\n::warning::y.yaml")
-    result = run([*CLI, "validate", "--format", "github"], env=_env(base_data))
+    result = run([*CLI, "validate", "--format", "github"], env=data_env(base_data))
     assert result.returncode == 1
     lines = result.stdout.splitlines()
     assert len(lines) == 1 and lines[0].startswith("::error file=data/counsellors/x\\n%3A%3Awarning%3A%3Ay.yaml,line=1,")

@@ -16,15 +16,11 @@ import pytest
 from linkshilft.records.model import Counselling, HourRule
 from linkshilft.schedule import bookings
 
-from tests.support import CASES, ROOT, TODAY, git, run
+from tests.support import CASES, ROOT, TODAY, data_env, git, run
 
 CLI = [str(ROOT / ".venv" / "bin" / "linkshilft")] if (ROOT / ".venv" / "bin" / "linkshilft").exists() else ["linkshilft"]
 OFFICE = Path("offices/leipzig/leipzig-basis.yaml")
 LAWYER = Path("lawyers/gueltig.yaml")
-
-
-def _env(data: Path, today: str = TODAY.isoformat()) -> dict:
-    return {"LINKSHILFT_DATA": str(data), "LINKSHILFT_TODAY": today}
 
 
 def _edit(path: Path, old: str, new: str) -> None:
@@ -44,7 +40,7 @@ def test_dates_from_a_past_day_lists_cancelled_dates_marked(base_data):
     closure = '  closures:\n    - from: "2026-09-08"\n      until: "2026-09-08"\n      reason: Fortbildung\n'
     _edit(base_data / OFFICE, "checked_on:", closure + "checked_on:")
     # checked_on (1 October) lies after --from: only the real day counts for that check.
-    result = run([*CLI, "dates", "leipzig-basis", "--from", "2026-09-01", "--count", "2", "--json"], env=_env(base_data))
+    result = run([*CLI, "dates", "leipzig-basis", "--from", "2026-09-01", "--count", "2", "--json"], env=data_env(base_data))
     assert result.returncode == 0, result.stderr
     assert json.loads(result.stdout) == [
         {
@@ -72,7 +68,7 @@ def test_dates_from_a_past_day_lists_cancelled_dates_marked(base_data):
             "reason": None,
         },
     ]
-    text = run([*CLI, "dates", "leipzig-basis", "--from", "2026-09-01", "--count", "2"], env=_env(base_data))
+    text = run([*CLI, "dates", "leipzig-basis", "--from", "2026-09-01", "--count", "2"], env=data_env(base_data))
     assert text.stdout.splitlines() == [
         "Dienstag, 1. September 2026, 14:00–16:00 Uhr",
         "Dienstag, 8. September 2026, 14:00–16:00 Uhr: fällt aus (Fortbildung)",
@@ -82,13 +78,13 @@ def test_dates_from_a_past_day_lists_cancelled_dates_marked(base_data):
 
 @pytest.mark.parametrize("count", ["0", "-1", "zwei"])
 def test_dates_count_must_be_at_least_one(base_data, count):
-    result = run([*CLI, "dates", "leipzig-basis", "--count", count], env=_env(base_data))
+    result = run([*CLI, "dates", "leipzig-basis", "--count", count], env=data_env(base_data))
     assert result.returncode == 2
     assert f'argument --count: "{count}" ist keine ganze Zahl ab 1' in result.stderr
 
 
 def test_dates_of_a_resting_office_are_none(base_data):
-    result = run([*CLI, "dates", "leipzig-basis", "--json"], env=_env(base_data, "2027-03-01"))
+    result = run([*CLI, "dates", "leipzig-basis", "--json"], env=data_env(base_data, "2027-03-01"))
     assert result.returncode == 0, result.stderr
     assert json.loads(result.stdout) == []
 
@@ -97,8 +93,8 @@ def test_dates_of_a_resting_office_are_none(base_data):
 
 
 def test_an_agreement_that_ends_soon_warns_60_days_ahead(base_data):
-    assert _hints(run([*CLI, "validate"], env=_env(base_data, "2026-12-29"))) == []
-    result = run([*CLI, "validate"], env=_env(base_data, "2026-12-30"))
+    assert _hints(run([*CLI, "validate"], env=data_env(base_data, "2026-12-29"))) == []
+    result = run([*CLI, "validate"], env=data_env(base_data, "2026-12-30"))
     assert result.returncode == 0
     assert _hints(result) == [
         "Hinweis: data/lawyers/gueltig.yaml:7: agreement.valid_until: die Vereinbarung endet am 28.02.2027 (in 60 Tagen); "
@@ -107,7 +103,7 @@ def test_an_agreement_that_ends_soon_warns_60_days_ahead(base_data):
 
 
 def test_an_office_whose_guidance_ended_rests_and_the_build_goes_on(base_data):
-    result = run([*CLI, "validate", "--format", "github"], env=_env(base_data, "2027-03-01"))
+    result = run([*CLI, "validate", "--format", "github"], env=data_env(base_data, "2027-03-01"))
     assert result.returncode == 0, result.stdout
     assert result.stdout == ""
     assert result.stderr.splitlines()[0] == (
@@ -120,29 +116,29 @@ def test_an_office_whose_guidance_ended_rests_and_the_build_goes_on(base_data):
 
 def test_hours_that_end_soon_or_have_ended_warn(base_data):
     _edit(base_data / OFFICE, '      end: "16:00"', '      end: "16:00"\n      valid_until: "2026-12-20"')
-    ending = run([*CLI, "validate"], env=_env(base_data))
+    ending = run([*CLI, "validate"], env=data_env(base_data))
     assert ending.returncode == 0
     assert _hints(ending) == [
         "Hinweis: data/offices/leipzig/leipzig-basis.yaml:23: counselling.hours: die letzte Sprechzeit ist am 20.12.2026 "
         "(in 25 Tagen); danach zeigt die Seite keine Termine mehr – bitte neue Sprechzeiten eintragen"
     ]
-    ended = run([*CLI, "validate"], env=_env(base_data, "2026-12-21"))
+    ended = run([*CLI, "validate"], env=data_env(base_data, "2026-12-21"))
     assert ended.returncode == 0
     assert _hints(ended) == [
         "Hinweis: data/offices/leipzig/leipzig-basis.yaml:23: counselling.hours: alle Sprechzeiten sind abgelaufen "
         "(die letzte am 20.12.2026); die Seite zeigt keine Termine – bitte neue Sprechzeiten eintragen oder den Stand ändern"
     ]
-    listed = run([*CLI, "outdated"], env=_env(base_data, "2026-12-21"))
+    listed = run([*CLI, "outdated"], env=data_env(base_data, "2026-12-21"))
     assert listed.stdout.splitlines()[:2] == [
         "Stellen, deren Sprechzeiten alle abgelaufen sind:",
         "  " + ended.stderr.splitlines()[0].removeprefix("Hinweis: "),
     ]
-    assert run([*CLI, "outdated", "--format", "count"], env=_env(base_data, "2026-12-21")).stdout == "1\n"
+    assert run([*CLI, "outdated", "--format", "count"], env=data_env(base_data, "2026-12-21")).stdout == "1\n"
 
 
 def test_an_agreement_not_yet_signed_is_an_error(base_data):
     _edit(base_data / LAWYER, 'signed_on: "2025-03-01"', 'signed_on: "2026-12-01"')
-    result = run([*CLI, "validate"], env=_env(base_data))
+    result = run([*CLI, "validate"], env=data_env(base_data))
     assert result.returncode == 1
     assert result.stdout.splitlines() == [
         'data/offices/leipzig/leipzig-basis.yaml:22: counselling.lawyer: die Vereinbarung mit "gueltig" gilt am 25.11.2026 '
@@ -170,7 +166,7 @@ OLD_ERROR = 'counselling.topics[1]: unbekannte Kennung "mieten" (siehe data/topi
 
 
 def _validate(repo: Path, today: str = TODAY.isoformat()) -> subprocess.CompletedProcess:
-    return run([*CLI, "validate", "--format", "github", "--base", "main"], env=_env(repo / "data", today), cwd=repo)
+    return run([*CLI, "validate", "--format", "github", "--base", "main"], env=data_env(repo / "data", today), cwd=repo)
 
 
 def test_errors_already_on_the_base_are_reported_not_blamed(repo):
@@ -182,7 +178,7 @@ def test_errors_already_on_the_base_are_reported_not_blamed(repo):
         f"::warning file=data/offices/leipzig/leipzig-basis.yaml,line=19,title=Schon auf main::{OLD_ERROR}"
         in result.stderr.splitlines()
     )
-    assert run([*CLI, "validate"], env=_env(repo / "data"), cwd=repo).returncode == 1  # without a base: an error
+    assert run([*CLI, "validate"], env=data_env(repo / "data"), cwd=repo).returncode == 1  # without a base: an error
 
 
 def test_a_new_error_fails_the_pull_request_at_its_line(repo):
@@ -209,7 +205,7 @@ def test_assigning_an_ended_agreement_is_an_edit_error_but_its_ending_is_not(rep
 
 
 def test_an_unknown_base_is_a_usage_error(repo):
-    result = run([*CLI, "validate", "--base", "gibt-es-nicht"], env=_env(repo / "data"), cwd=repo)
+    result = run([*CLI, "validate", "--base", "gibt-es-nicht"], env=data_env(repo / "data"), cwd=repo)
     assert result.returncode == 2
     assert '"gibt-es-nicht" ist kein bekannter Stand im Git-Repository' in result.stderr
 

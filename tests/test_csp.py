@@ -8,13 +8,12 @@ from __future__ import annotations
 import base64
 import hashlib
 import re
-from pathlib import Path
 
 import pytest
 from bs4 import BeautifulSoup
 from linkshilft.public import csp
 
-from tests.support import MKDOCS, TODAY, project_copy, run
+from tests.support import MKDOCS, built_pages, data_env, project_copy, run
 
 EMPTY_SHA256 = "'sha256-47DEQpj8HBSa+/TImW+5JCeuQeRkm5NMpJWZG3hSuFU='"  # sha256 of b"", a known vector
 PAGE = """<!doctype html>
@@ -53,7 +52,7 @@ def test_hashes_only_executable_inline_scripts_once_each():
 
 
 def test_policy_allows_only_this_origin_and_hashed_scripts():
-    found = directives(csp.add_policy(PAGE, KNOWN))
+    found = directives(csp.secure(PAGE, KNOWN)[0])
     assert found["default-src"] == ["'none'"]
     assert found["script-src"] == ["'self'", *csp.inline_script_hashes(PAGE)]
     for name in ("style-src", "font-src", "connect-src", "worker-src", "base-uri", "form-action"):
@@ -68,26 +67,26 @@ def test_policy_allows_only_this_origin_and_hashed_scripts():
 
 
 def test_meta_comes_right_after_charset_before_any_script():
-    html = csp.add_policy(PAGE, KNOWN)
+    html = csp.secure(PAGE, KNOWN)[0]
     charset, meta, script = (html.index(s) for s in ('<meta charset="utf-8">', "Content-Security-Policy", "<script"))
     assert charset < meta < script
     assert html.replace(html[html.index("\n    <meta http-equiv") : html.index(">", meta) + 1], "") == PAGE
 
 
 def test_without_charset_the_meta_goes_right_after_head():
-    html = csp.add_policy("<html><head><title>x</title><script>1</script></head></html>", KNOWN)
+    html = csp.secure("<html><head><title>x</title><script>1</script></head></html>", KNOWN)[0]
     assert html.startswith('<html><head>\n    <meta http-equiv="Content-Security-Policy"')
 
 
 def test_running_twice_gives_the_same_page():
-    once = csp.add_policy(PAGE, KNOWN)
-    assert csp.add_policy(once, KNOWN) == once
+    once = csp.secure(PAGE, KNOWN)[0]
+    assert csp.secure(once, KNOWN)[0] == once
     assert once.count("Content-Security-Policy") == 1
 
 
 def test_text_that_is_not_an_html_page_is_unchanged():
     sitemap = '<?xml version="1.0" encoding="UTF-8"?><urlset><url><loc>https://x/</loc></url></urlset>'
-    assert csp.add_policy(sitemap, KNOWN) == sitemap
+    assert csp.secure(sitemap, KNOWN)[0] == sitemap
 
 
 # --- the allowlist and the tripwire -------------------------------------------------------------
@@ -102,13 +101,13 @@ HOSTILE_PAGE = """<!doctype html><html><head><meta charset="utf-8"><script>var a
 
 def test_a_script_that_is_not_on_the_allowlist_gets_no_hash():
     known = csp.known_hashes(["<script>var a = 1;</script>"])
-    found = directives(csp.add_policy(HOSTILE_PAGE, known))["script-src"]
+    found = directives(csp.secure(HOSTILE_PAGE, known)[0])["script-src"]
     assert found == ["'self'", sha("var a = 1;")]
 
 
 def test_the_tripwire_finds_scripts_handlers_javascript_urls_and_frames():
     known = csp.known_hashes(["<script>var a = 1;</script>"])
-    found = [finding.what for finding in csp.unsafe_markup(HOSTILE_PAGE, known)]
+    found = [finding.what for finding in csp.secure(HOSTILE_PAGE, known)[1]]
     assert found == [
         "Ereignis-Attribut „onclick“ an <p>",
         "javascript:-Adresse in „xlink:href“ an <a>",
@@ -127,11 +126,11 @@ def test_escaped_text_and_known_scripts_are_not_findings():
         "<body><p title=\"onclick=alert(1)\">&lt;script&gt;alert(1)&lt;/script&gt;</p>"
         '<a href="https://example.org/javascript:x">ok</a></body></html>'
     )
-    assert csp.unsafe_markup(page, known) == []
+    assert csp.secure(page, known)[1] == []
 
 
 def test_origins_name_the_lines_that_hold_the_offending_text():
-    (finding,) = csp.unsafe_markup('<svg onload="alert(1)"></svg>', frozenset())
+    (finding,) = csp.secure('<svg onload="alert(1)"></svg>', frozenset())[1]
     files = [
         ("data/offices/leipzig/x.yaml", 'id: x\nname: "\\"><svg onload=alert(1)>"\ntown: Download\n'),
         ("mkdocs.yml", "site_name: x\n"),
@@ -142,12 +141,8 @@ def test_origins_name_the_lines_that_hold_the_offending_text():
 # --- the session build ------------------------------------------------------------------------
 
 
-def _pages(site: Path) -> list[Path]:
-    return [*sorted(site.rglob("index.html")), site / "404.html"]
-
-
 def test_every_page_carries_a_policy_with_exactly_its_own_script_hashes(site):
-    pages = _pages(site)
+    pages = built_pages(site)
     assert len(pages) > 50
     for path in pages:
         html = path.read_text("utf-8")
@@ -167,7 +162,7 @@ def test_every_page_carries_a_policy_with_exactly_its_own_script_hashes(site):
 
 def test_pages_have_no_inline_styles_or_event_handlers(site):
     """style-src 'self' and hashed scripts forbid both; the browser test would see the violations late."""
-    for path in _pages(site):
+    for path in built_pages(site):
         soup = BeautifulSoup(path.read_text("utf-8"), "html.parser")
         assert soup.find("style") is None, path
         for element in soup.find_all(True):
@@ -177,13 +172,14 @@ def test_pages_have_no_inline_styles_or_event_handlers(site):
 
 
 def test_every_page_has_the_same_few_script_hashes_at_every_depth(site):
-    """extra.scope makes Material's base script the same at every depth (MATERIAL_NOTES §1): one
+    """extra.scope (set in hooks/main.py) makes Material's base script the same at every depth: one
     small allowlist fits every page, the 404 page included."""
-    policies = {path: directives(path.read_text("utf-8"))["script-src"] for path in _pages(site)}
+    policies = {path: directives(path.read_text("utf-8"))["script-src"] for path in built_pages(site)}
     assert len({tuple(p) for p in policies.values()}) == 1, set(map(tuple, policies.values()))
     assert 2 <= len(policies[site / "404.html"]) - 1 <= 3  # base, palette, content: Material's scripts
 
 
+@pytest.mark.build
 def test_the_build_stops_at_markup_that_could_run_script_and_names_page_and_line(tmp_path, base_data):
     """The tripwire in a real build (not strict: the abort must not depend on --strict)."""
     project = project_copy(tmp_path / "project")
@@ -198,7 +194,7 @@ def test_the_build_stops_at_markup_that_could_run_script_and_names_page_and_line
     office.write_text(office.read_text("utf-8").replace("name: Bürgerbüro Basis", 'name: "Basis <svg onload=alert(3)>"'))
     result = run(
         [*MKDOCS, "build", "--site-dir", str(tmp_path / "out")],
-        env={"LINKSHILFT_DATA": str(base_data), "LINKSHILFT_TODAY": TODAY.isoformat()},
+        env=data_env(base_data),
         cwd=project,
     )
     assert result.returncode != 0
@@ -239,4 +235,4 @@ def test_the_quick_look_passes_nothing_the_parser_would_find(markup):
     """Most pages are judged by regular expressions alone (csp._looks_safe); each of these must still be found."""
     known = csp.known_hashes(["<script>var a = 1;</script>"])
     page = f'<html><head><meta charset="utf-8"><script>var a = 1;</script></head><body>{markup}</body></html>'
-    assert csp.unsafe_markup(page, known) != []
+    assert csp.secure(page, known)[1] != []

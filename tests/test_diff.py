@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 from linkshilft.cli import diff
 
-from tests.support import CASES, ROOT, TODAY, git, run
+from tests.support import CASES, ROOT, TODAY, data_env, git, run
 
 CLI = [str(ROOT / ".venv" / "bin" / "linkshilft")] if (ROOT / ".venv" / "bin" / "linkshilft").exists() else ["linkshilft"]
 OFFICE = Path("data/offices/leipzig/leipzig-basis.yaml")
@@ -62,7 +62,7 @@ def _edit(path: Path, old: str, new: str) -> None:
 
 
 def _diff(repo: Path, ref: str) -> subprocess.CompletedProcess:
-    env = {"LINKSHILFT_DATA": str(repo / "data"), "LINKSHILFT_TODAY": TODAY.isoformat()}
+    env = data_env(repo / "data")
     return run([*CLI, "diff", ref], env=env, cwd=repo)
 
 
@@ -135,7 +135,7 @@ def test_working_tree_against_a_branch_new_office_and_closure(repo):
 
 def test_errors_on_the_new_side_are_listed_as_validate_prints_them(repo):
     _edit(repo / OFFICE, 'start: "14:00"', 'start: "25:00"')
-    env = {"LINKSHILFT_DATA": str(repo / "data"), "LINKSHILFT_TODAY": TODAY.isoformat()}
+    env = data_env(repo / "data")
     validate = run([*CLI, "validate"], env=env, cwd=repo)
 
     result = _diff(repo, "main")

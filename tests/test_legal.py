@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import copy
 import datetime as dt
-from pathlib import Path
 
 import pytest
 import yaml
@@ -15,7 +14,7 @@ from linkshilft.public import legal
 from linkshilft.public.site import TEMPLATE_DIR
 from linkshilft.records import model as m
 
-from tests.support import ROOT, SENTINEL_LAWYER, TODAY
+from tests.support import ROOT, SENTINEL_LAWYER, TODAY, article, built_pages, page, parse_html
 
 LEGAL_PAGES = {
     "hinweise": "Hinweise zur Beratung",
@@ -103,17 +102,9 @@ def test_fill_blocks_escapes_settings_and_leaves_other_markers():
 # --- the session build ------------------------------------------------------------------------
 
 
-def soup_of(path: Path) -> BeautifulSoup:
-    return BeautifulSoup(path.read_text("utf-8"), "html.parser")
-
-
-def article_of(site: Path, url: str):
-    return soup_of(site / url / "index.html").select_one("article.md-content__inner")
-
-
 @pytest.mark.parametrize(("url", "title"), LEGAL_PAGES.items())
 def test_legal_page_exists_with_title_and_description(site, url, title):
-    soup = soup_of(site / url / "index.html")
+    soup = page(site, url)
     assert soup.select_one("article h1").get_text(strip=True) == title
     front_matter = yaml.safe_load((ROOT / "content" / f"{url}.md").read_text("utf-8").split("---\n")[1])
     assert soup.find("meta", attrs={"name": "description"})["content"] == front_matter["description"]
@@ -122,9 +113,9 @@ def test_legal_page_exists_with_title_and_description(site, url, title):
 
 
 def test_every_page_links_to_each_legal_page_in_its_footer(site):
-    pages = [*sorted(site.rglob("index.html")), site / "404.html"]
-    for path in pages:
-        links = {a.get_text(strip=True): a["href"] for a in soup_of(path).select("footer nav.lh-footer-nav a")}
+    for path in built_pages(site):
+        footer = parse_html(path.read_text("utf-8")).select("footer nav.lh-footer-nav a")
+        links = {a.get_text(strip=True): a["href"] for a in footer}
         assert list(links) == ["Hinweise zur Beratung", "Leichte Sprache", "Impressum", "Datenschutz", "Barrierefreiheit"]
         for href in links.values():
             target = site / href.lstrip("/") if href.startswith("/") else path.parent / href
@@ -133,13 +124,13 @@ def test_every_page_links_to_each_legal_page_in_its_footer(site):
 
 
 def test_nav_holds_hinweise_and_leichte_sprache_but_not_the_legal_pages(site):
-    nav = {a.get_text(strip=True) for a in soup_of(site / "index.html").select("nav.md-nav--primary a[href]")}
+    nav = {a.get_text(strip=True) for a in page(site, "").select("nav.md-nav--primary a[href]")}
     assert {"Hinweise zur Beratung", "Leichte Sprache"} <= nav
     assert not {"Impressum", "Datenschutzerklärung", "Erklärung zur Barrierefreiheit"} & nav
 
 
 def test_hinweise_lists_the_supervising_lawyers_named_with_consent(site, dataset):
-    body = article_of(site, "hinweise")
+    body = article(site, "hinweise")
     named = [li.get_text(strip=True) for li in body.select("ul.lh-lawyers li")]
     assert named == legal.lawyers_view(dataset)["named"]
     consenting = [law for law in dataset.lawyers.values() if law.public_name and law.valid_on(TODAY)]
@@ -151,7 +142,7 @@ def test_hinweise_lists_the_supervising_lawyers_named_with_consent(site, dataset
 
 
 def test_hinweise_says_what_counselling_is_and_is_not(site):
-    text = article_of(site, "hinweise").get_text(" ", strip=True)
+    text = article(site, "hinweise").get_text(" ", strip=True)
     for phrase in (
         "kostenlos",
         "vertraulich",
@@ -173,13 +164,13 @@ def test_hinweise_says_what_counselling_is_and_is_not(site):
 
 def test_office_pages_link_to_hinweise(site, dataset):
     office = dataset.public_offices()[0]
-    links = [a["href"] for a in article_of(site, f"stellen/{office.id}").find_all("a", string="Hinweise zur Beratung")]
+    links = [a["href"] for a in article(site, f"stellen/{office.id}").find_all("a", string="Hinweise zur Beratung")]
     assert links == ["../../hinweise/"]
 
 
 def test_impressum_shows_every_setting(site):
     settings = project_settings()["impressum"]
-    body = article_of(site, "impressum")
+    body = article(site, "impressum")
     provider, responsible = (a.get_text("\n", strip=True).splitlines() for a in body.find_all("address"))
     address = settings["address"]
     assert provider == [settings["provider"], address["street"], f"{address['postcode']} {address['town']}"]
@@ -197,20 +188,20 @@ def test_impressum_shows_every_setting(site):
 
 def test_datenschutz_names_controller_host_retention_rights_and_authority(site):
     settings = project_settings()
-    body = article_of(site, "datenschutz")
+    body = article(site, "datenschutz")
     text = body.get_text(" ", strip=True)
     assert settings["impressum"]["provider"] in body.find("address").get_text()
     assert settings["hosting"]["provider"] in text
     assert f"nach {settings['hosting']['log_days']} Tagen gelöscht" in text
-    for article in ("Art. 15", "Art. 16", "Art. 17", "Art. 18", "Art. 20", "Art. 21", "Art. 77"):
-        assert article in text, article
+    for right in ("Art. 15", "Art. 16", "Art. 17", "Art. 18", "Art. 20", "Art. 21", "Art. 77"):
+        assert right in text, right
     authority = body.find_all("address")[-1].get_text(" ", strip=True)
     assert authority == "Die Sächsische Datenschutz- und Transparenzbeauftragte Devrientstraße 5 01067 Dresden"
     assert "keine Cookies" in text
 
 
 def test_barrierefreiheit_has_status_method_gaps_and_feedback_contact(site):
-    body = article_of(site, "barrierefreiheit")
+    body = article(site, "barrierefreiheit")
     headings = [h.get_text(strip=True) for h in body.find_all("h2")]
     assert headings == [
         "Stand der Vereinbarkeit mit den Anforderungen",
@@ -226,7 +217,7 @@ def test_barrierefreiheit_has_status_method_gaps_and_feedback_contact(site):
 
 
 def test_leichte_sprache_uses_short_sentences(site):
-    paragraphs = [p.get_text(" ", strip=True) for p in article_of(site, "leichte-sprache").find_all("p")]
+    paragraphs = [p.get_text(" ", strip=True) for p in article(site, "leichte-sprache").find_all("p")]
     assert len(paragraphs) > 30
     for text in paragraphs:
         assert len(text.split()) <= 12, text  # one statement per line

@@ -10,7 +10,7 @@ import subprocess
 from linkshilft.cli import new_office
 from linkshilft.records.pipeline import load_dataset
 
-from tests.support import ROOT, TODAY, run
+from tests.support import ROOT, TODAY, data_env, run
 
 CLI = [str(ROOT / ".venv" / "bin" / "linkshilft")] if (ROOT / ".venv" / "bin" / "linkshilft").exists() else ["linkshilft"]
 TEMPLATE = ROOT / "data" / "_templates" / "office.yaml"
@@ -37,7 +37,7 @@ OPTIONS = [
 
 
 def _new_office(base_data, *args: str, stdin: str | None = None) -> subprocess.CompletedProcess:
-    env = {"LINKSHILFT_DATA": str(base_data), "LINKSHILFT_TODAY": TODAY.isoformat()}
+    env = data_env(base_data)
     if stdin is None:
         return run([*CLI, "new-office", *args], env=env, cwd=base_data.parent)
     return subprocess.run(

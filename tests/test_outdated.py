@@ -8,17 +8,13 @@ from bs4 import BeautifulSoup
 from linkshilft.records.pipeline import load_dataset
 from linkshilft.schedule import wording
 
-from tests.support import ROOT, TODAY, run
+from tests.support import ROOT, TODAY, data_env, run
 
 CLI = [str(ROOT / ".venv" / "bin" / "linkshilft")] if (ROOT / ".venv" / "bin" / "linkshilft").exists() else ["linkshilft"]
 WARNING = (
     "data/offices/leipzig/leipzig-basis.yaml:27: checked_on: "
     "zuletzt am 01.03.2026 geprüft – bitte Angaben prüfen und Datum erneuern"
 )
-
-
-def _env(base_data):
-    return {"LINKSHILFT_DATA": str(base_data), "LINKSHILFT_TODAY": TODAY.isoformat()}
 
 
 def _age(base_data, checked_on: str) -> None:
@@ -28,8 +24,8 @@ def _age(base_data, checked_on: str) -> None:
 
 def test_outdated_data_is_a_warning_not_an_error(base_data):
     _age(base_data, "2026-03-01")
-    text = run([*CLI, "validate"], env=_env(base_data))
-    github = run([*CLI, "validate", "--format", "github"], env=_env(base_data))
+    text = run([*CLI, "validate"], env=data_env(base_data))
+    github = run([*CLI, "validate", "--format", "github"], env=data_env(base_data))
     assert text.returncode == github.returncode == 0
     assert f"Hinweis: {WARNING}" in text.stderr.splitlines()
     assert (
@@ -40,8 +36,8 @@ def test_outdated_data_is_a_warning_not_an_error(base_data):
 
 def test_coordinators_get_the_list_as_text_and_markdown(base_data):
     _age(base_data, "2026-03-01")
-    text = run([*CLI, "outdated"], env=_env(base_data))
-    markdown = run([*CLI, "outdated", "--format", "markdown"], env=_env(base_data))
+    text = run([*CLI, "outdated"], env=data_env(base_data))
+    markdown = run([*CLI, "outdated", "--format", "markdown"], env=data_env(base_data))
     assert text.returncode == markdown.returncode == 0
     assert text.stdout.splitlines() == [
         "1 Stelle wurde vor mehr als sechs Monaten geprüft:",
@@ -56,10 +52,11 @@ def test_coordinators_get_the_list_as_text_and_markdown(base_data):
 
 def test_six_months_is_the_limit(base_data):
     _age(base_data, "2026-05-26")  # 183 days before 25 November: not yet
-    assert run([*CLI, "outdated"], env=_env(base_data)).stdout == "Alle Stellen wurden in den letzten sechs Monaten geprüft.\n"
+    result = run([*CLI, "outdated"], env=data_env(base_data))
+    assert result.stdout == "Alle Stellen wurden in den letzten sechs Monaten geprüft.\n"
     office = base_data / "offices" / "leipzig" / "leipzig-basis.yaml"
     office.write_text(office.read_text("utf-8").replace('"2026-05-26"', '"2026-05-25"'), "utf-8")  # 184 days
-    assert run([*CLI, "outdated"], env=_env(base_data)).stdout.startswith("1 Stelle wurde")
+    assert run([*CLI, "outdated"], env=data_env(base_data)).stdout.startswith("1 Stelle wurde")
 
 
 def test_office_page_shows_checked_date_and_links_to_its_file_in_the_web_editor(site, sample_plus_escape):

@@ -18,14 +18,10 @@ from linkshilft.public.site import PublicSite
 from linkshilft.records.model import District
 from linkshilft.records.pipeline import load_dataset
 
-from tests.support import CASES, ROOT, TODAY
+from tests.support import CASES, ROOT, TODAY, page
 
 SITE_URL = "https://sprechstunden.linke-beispiel.de/"  # site_url in mkdocs.yml
 COMMAND = re.compile(r"([Mmhvz])([^Mmhvz]*)")
-
-
-def page(site, url: str) -> BeautifulSoup:
-    return BeautifulSoup((site / url / "index.html").read_text("utf-8"), "html.parser")
 
 
 def svg_modules(svg) -> tuple[int, set[tuple[int, int]]]:
@@ -213,7 +209,7 @@ def test_markup_in_data_stays_text_on_the_notice(site):
 
 def test_district_notice_lists_exactly_its_public_offices(site, dataset):
     for district in dataset.districts.values():
-        offices = dataset.offices_in(district.id)
+        offices = [o for o in dataset.public_offices() if o.district == district.id]
         path = site / "kreise" / district.id / "aushang" / "index.html"
         if not offices:
             assert not path.exists(), district.id

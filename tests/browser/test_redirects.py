@@ -9,7 +9,7 @@ from functools import partial
 
 import pytest
 
-from tests.support import CASES, MKDOCS, TODAY, run
+from tests.support import CASES, MKDOCS, data_env, run
 from tests.test_renames import rename
 
 
@@ -27,7 +27,7 @@ def renamed_site(tmp_path_factory):
     rename(data)
     out = root / "site"
     result = run([*MKDOCS, "build", "--strict", "--site-dir", str(out)],
-                 env={"LINKSHILFT_DATA": str(data), "LINKSHILFT_TODAY": TODAY.isoformat()})  # fmt: skip
+                 env=data_env(data))  # fmt: skip
     assert result.returncode == 0, result.stderr
     httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), partial(_QuietHandler, directory=str(out)))
     threading.Thread(target=httpd.serve_forever, daemon=True).start()

@@ -13,7 +13,6 @@ every person. Then:
 
 from __future__ import annotations
 
-import gzip
 import os
 import re
 import shutil
@@ -27,7 +26,7 @@ from linkshilft.internal.records import FOLDERS, LIST_FILES, load_internal
 from linkshilft.records.load import read_file
 from linkshilft.records.pipeline import load_dataset
 
-from tests.support import MKDOCS, ROOT, TODAY, run
+from tests.support import MKDOCS, ROOT, TODAY, output_texts, run
 
 INTERNAL = ROOT / "data" / "internal"
 SCRIPT = "<script>alert('intern')</script>"
@@ -88,11 +87,7 @@ def sentinel_data(tmp_path_factory) -> tuple[Path, list[str], list[str]]:
 
 
 def _texts(site: Path) -> dict[Path, str]:
-    texts = {}
-    for path in sorted(site.rglob("*")):
-        if path.is_file():
-            raw = path.read_bytes()
-            texts[path] = (gzip.decompress(raw) if path.suffix == ".gz" else raw).decode("utf-8", errors="replace")
+    texts = output_texts(site)
     assert len(texts) > 50
     return texts
 
@@ -112,6 +107,7 @@ def test_sentinels_cover_every_kind_of_internal_record(sentinel_data):
     assert {"SENTINEL-answered-by", "SENTINEL-remarks", "SENTINEL-occasion", "SENTINEL-cover-description"} <= kinds
 
 
+@pytest.mark.build
 def test_public_build_with_internal_data_in_the_setting_shows_none_of_it(sentinel_data, tmp_path):
     target, sentinels, pseudonyms = sentinel_data
     out = tmp_path / "site"
@@ -120,6 +116,7 @@ def test_public_build_with_internal_data_in_the_setting_shows_none_of_it(sentine
     assert _leaks(out, [*sentinels, *pseudonyms, "qx-9"]) == []
 
 
+@pytest.mark.build
 def test_public_build_of_a_project_with_internal_data_at_the_default_place_shows_none_of_it(sentinel_data, tmp_path):
     target, sentinels, pseudonyms = sentinel_data
     project = tmp_path / "project"
@@ -139,6 +136,7 @@ def test_public_build_of_a_project_with_internal_data_at_the_default_place_shows
     assert _leaks(project / "site", [*sentinels, *pseudonyms, "qx-9"]) == []
 
 
+@pytest.mark.build
 def test_internal_build_shows_every_sentinel_and_escapes_markup(sentinel_data, tmp_path):
     target, sentinels, pseudonyms = sentinel_data
     out = tmp_path / "site-internal"

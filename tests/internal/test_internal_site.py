@@ -17,15 +17,11 @@ from bs4 import BeautifulSoup
 from linkshilft.records.load import parse_text
 from linkshilft.records.validate import schema_problems
 
-from tests.support import ROOT, TODAY, run
+from tests.support import ROOT, TODAY, data_env, page, run
 
 PAGES = (
     "erhebung", "buergerbueros", "gewinnung", "qualifizierung", "uebergang", "anleitung", "abdeckung", "bericht", "datenpflege"
 )  # fmt: skip
-
-
-def page(site: Path, url: str) -> BeautifulSoup:
-    return BeautifulSoup((site / url / "index.html").read_text("utf-8"), "html.parser")
 
 
 def figure(soup: BeautifulSoup, key: str) -> int:
@@ -271,7 +267,7 @@ def test_the_intern_section_is_in_the_navigation_after_all_public_entries(intern
 def test_the_care_page_lists_what_linkshilft_validate_warns_about(internal_site):
     hints = run(
         [str(ROOT / ".venv" / "bin" / "linkshilft"), "validate"],
-        env={"LINKSHILFT_DATA": str(ROOT / "data"), "LINKSHILFT_TODAY": TODAY.isoformat()},
+        env=data_env(ROOT / "data"),
     ).stderr.splitlines()
     # "Hinweis: path:line: field: message"
     found = [line.removeprefix("Hinweis: ").split(": ", 2) for line in hints if line.startswith("Hinweis: ")]

@@ -35,7 +35,6 @@ from linkshilft.records import model as m
 from linkshilft.schedule import dates, wording
 
 FILE_NAME = "hsds.json"
-VERSION = "3.0"
 TABLES = (
     "organization",
     "service",

@@ -181,14 +181,16 @@ def known_hashes(templates: Iterable[str]) -> frozenset[str]:
 
 
 def secure(html: str, known: frozenset[str]) -> tuple[str, list[Finding]]:
-    """The page with its policy (`add_policy`), and what in it could run script without being on the allowlist."""
+    """The page with its policy, and what in it could run script without being on the allowlist.
+
+    The policy goes right after <meta charset> (before any script) and lists the hashes of the
+    page's inline scripts that are on the allowlist `known`, never any other. An existing CSP meta
+    is replaced, so running twice gives the same page. Text without a <head> (not an HTML page)
+    is returned as it is.
+    """
     hashes = inline_script_hashes(html)
     findings = [] if _looks_safe(html, hashes, known) else _findings(html, known)
     return _with_policy(html, [h for h in hashes if h in known]), findings
-
-
-def unsafe_markup(html: str, known: frozenset[str]) -> list[Finding]:
-    return secure(html, known)[1]
 
 
 def _findings(html: str, known: frozenset[str]) -> list[Finding]:
@@ -228,16 +230,6 @@ def policy(script_hashes: list[str]) -> str:
     sources = dict(BASE_POLICY)
     sources["script-src"] = " ".join([sources["script-src"], *script_hashes])
     return "; ".join(f"{name} {value}" for name, value in sources.items())
-
-
-def add_policy(html: str, known: frozenset[str]) -> str:
-    """The page with its CSP meta right after <meta charset> (before any script); other text unchanged.
-
-    The policy lists the hashes of the page's inline scripts that are on the allowlist `known`,
-    never any other. An existing CSP meta is replaced, so running twice gives the same page.
-    Text without a <head> (not an HTML page) is returned as it is.
-    """
-    return _with_policy(html, [h for h in inline_script_hashes(html) if h in known])
 
 
 def _with_policy(html: str, hashes: list[str]) -> str:

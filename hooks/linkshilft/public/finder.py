@@ -51,6 +51,7 @@ OFFICE_FIELDS = (
 DISTRICT_LABEL = "Kreis in Sachsen"  # a Landkreis as a place: searched from the middle of its postcode areas
 # Bits of an office row's "flags": some hours without / some only with registration, appointments
 # only, step-free access, located at the centre of its postcode area (no coordinates yet).
+# finder.js reads them by the same names; tests/contract/finder_examples.json is checked by both.
 STEP_FREE, WALK_IN, APPOINTMENT_ONLY, AT_POSTCODE_CENTRE, REGISTRATION = 1, 2, 4, 8, 16
 
 _UMLAUTS = str.maketrans({"ä": "ae", "ö": "oe", "ü": "ue", "ß": "ss", "ł": "l"})
@@ -159,11 +160,6 @@ def postcode_chunks(centroids: Mapping[str, geo.Point]) -> dict[str, dict[str, l
 def saxon_prefixes(districts: Mapping[str, m.District]) -> list[str]:
     """Postcode beginnings that lie in Saxony: those of its districts (data/districts.yaml)."""
     return sorted({p for d in districts.values() for p in d.postcode_prefixes})
-
-
-def district_of(postcode: str, districts: Mapping[str, m.District]) -> m.District | None:
-    """The district whose prefix matches most specifically (the first listed where two share one)."""
-    return postcode_districts([postcode], districts).get(postcode)
 
 
 def postcode_districts(postcodes: Iterable[str], districts: Mapping[str, m.District]) -> dict[str, m.District]:

@@ -1,6 +1,6 @@
 """The validated records as frozen dataclasses.
 
-Built only from records that passed schema and relation checks (see `build.py`), so the
+Built only from records that passed schema and relation checks (see pipeline.py), so the
 constructors here trust their input: no validation is repeated.
 """
 
@@ -33,7 +33,6 @@ class Source:
     """Where a record came from, for messages and edit links."""
 
     path: str  # relative to the project root, with forward slashes
-    line: int = 1
 
 
 @dataclass(frozen=True)
@@ -227,9 +226,6 @@ class Dataset:
     def resting_offices(self) -> list[Office]:
         """Offices offered nowhere because their guidance ended; their own page stays and says they rest."""
         return sorted((o for o in self.offices.values() if o.is_public and o.id in self.resting), key=lambda o: o.id)
-
-    def offices_in(self, district_id: str) -> list[Office]:
-        return [o for o in self.public_offices() if o.district == district_id]
 
 
 # --- from schema-valid records (the schema has checked every value these parse) ---------

@@ -18,7 +18,6 @@ import unicodedata
 from dataclasses import dataclass, field
 from typing import Any
 
-from linkshilft.records.kinds import BY_NAME
 from linkshilft.records.model import WEEKDAYS
 
 _QUOTES = "\"'„“”‚‘’»«"
@@ -26,7 +25,6 @@ _GERMAN_DAYS = ("montag", "dienstag", "mittwoch", "donnerstag", "freitag", "sams
 _SHORT_DAYS = ("mo", "di", "mi", "do", "fr", "sa", "so")
 # Which list of ids a field refers to, by the last name in its path (see relations.py).
 ID_KINDS = {"district": "districts", "mp": "mps", "lawyer": "lawyers", "topics": "topics", "counsellors": "counsellors"}
-ID_FOLDERS = {name: BY_NAME[name].where for name in ID_KINDS.values()}
 
 
 @dataclass
