@@ -58,6 +58,10 @@ $(CHROMIUM):
 	$(if $(filter 0,$(shell id -u)),,sudo) apt-get update
 	$(if $(filter 0,$(shell id -u)),,sudo) apt-get install -y chromium
 
+.PHONY: wheel-check
+wheel-check: $(STAMP) ## Wheel bauen, in eine frische Umgebung installieren, außerhalb des Checkouts prüfen und bauen (~1 min)
+	$(BIN)/python -m pytest tests/test_wheel.py -q -p no:cacheprovider
+
 actionlint: $(STAMP) ## die GitHub-Workflows in .github/workflows prüfen
 	$(BIN)/actionlint
 

@@ -15,6 +15,8 @@ from pathlib import Path
 
 from linkshilft.records.load import parse_text
 
+# Not package data: the cases and the table (CONTRIBUTING.md) exist only in a checkout, and only a
+# maintainer there runs `linkshilft reference`. An installed wheel does not carry the tests.
 CASES = Path(__file__).resolve().parents[3] / "tests" / "cases"
 START, END = "<!-- messages:start -->", "<!-- messages:end -->"
 # "data/offices/leipzig/x.yaml:12: counselling.hours[0].start: message" -> "message"

@@ -19,13 +19,14 @@ import shlex
 import sys
 from pathlib import Path
 
+from linkshilft import package_files
 from linkshilft.cli.new_office_questions import GERMAN_WEEKDAYS, KINDS, STATUSES, YES, Question, items, questions
 from linkshilft.cli.office_template import Template, TemplateError, flow, quoted, text
 from linkshilft.records import pipeline
 from linkshilft.records.model import WEEKDAYS
 from linkshilft.records.validate import SCHEMA_DIR
 
-PROJECT_TEMPLATE = Path(__file__).resolve().parents[3] / "data" / "_templates" / "office.yaml"
+PROJECT_TEMPLATE = package_files.folder("office_template") / "office.yaml"  # when the data folder has none
 METAVARS = {
     "id": "KENNUNG", "district": "KREIS", "kind": "ART", "mp": "KENNUNG", "status": "STAND", "street": "STRASSE",
     "postcode": "PLZ", "town": "ORT", "step_free": "ja|nein", "lawyer": "KENNUNG", "weekday": "TAGE",

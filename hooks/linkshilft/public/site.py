@@ -17,7 +17,7 @@ from pathlib import Path
 
 from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoescape
 
-from linkshilft import geo
+from linkshilft import geo, package_files
 from linkshilft.exports import calendars
 from linkshilft.labels import LANGUAGE_NAMES, counsellors_text, legal_note, phone_uri
 from linkshilft.public import background, dates_page, finder, poster, qr, resting, search_index, way
@@ -25,7 +25,7 @@ from linkshilft.records import model as m
 from linkshilft.schedule import dates, wording
 from linkshilft.sinks import script_json, theme_html
 
-TEMPLATE_DIR = Path(__file__).resolve().parents[3] / "site_overrides" / "linkshilft"
+TEMPLATE_DIR = package_files.folder("templates")
 NEXT_DATES = 5
 CALENDAR_DAYS = 366  # how far ahead calendar files and the office view look
 DATES_PAGE_DAYS = 28  # the "Termine" page: the coming four weeks

@@ -27,11 +27,12 @@ if TYPE_CHECKING:  # jsonschema loads only for a record jsonschema-rs rejects (v
     from jsonschema import Draft202012Validator, ValidationError
     from referencing import Registry
 
+from linkshilft import package_files
 from linkshilft.problems import Problem, field_path
 from linkshilft.records import suggest
 from linkshilft.records.load import Document
 
-SCHEMA_DIR = Path(__file__).resolve().parents[3] / "schema"
+SCHEMA_DIR = package_files.folder("schemas")
 
 _TYPE_NAMES = {
     "string": "Text",
