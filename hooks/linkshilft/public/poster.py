@@ -15,7 +15,7 @@ from collections.abc import Callable, Sequence
 
 from markupsafe import Markup
 
-from linkshilft.public import qr
+from linkshilft.public import qr, urls
 from linkshilft.records import model as m
 from linkshilft.schedule import wording
 
@@ -32,27 +32,12 @@ def _short_day(start: str) -> str:
     return wording.format_day_short(dt.datetime.fromisoformat(start).date())
 
 
-def _site_url(site_url: str) -> str:
-    return site_url.rstrip("/") + "/"
-
-
-def office_url(site_url: str, office_id: str) -> str:
-    """The office page an office's notice leads to (its QR code and printed address)."""
-    return f"{_site_url(site_url)}stellen/{office_id}/"
-
-
-def district_url(site_url: str, district_id: str) -> str:
-    """The district page a district's notice leads to."""
-    return f"{_site_url(site_url)}kreise/{district_id}/"
-
-
 def office_poster(office: dict, site_url: str, computed_on: dict, draw: Callable[[str], Markup] = qr.qr_svg) -> dict:
     """The notice for one office, from the office page's view model (pages.PublicSite).
 
     `draw` makes the QR code; pages.PublicSite passes qr.QrCodes.svg, drawn ahead in parallel.
     """
-    base = _site_url(site_url)
-    page_url = office_url(base, office["id"])
+    page_url = urls.office_url(site_url, office["id"])
     accessibility = ["Stufenloser Zugang" if office["step_free"] else "Kein stufenloser Zugang"]
     if office["accessible_toilet"]:
         accessibility.append("barrierefreie Toilette")
@@ -78,7 +63,7 @@ def office_poster(office: dict, site_url: str, computed_on: dict, draw: Callable
         "phone": office["phone"],
         "languages": office["languages"],
         "legal": legal,
-        "notes_url": display_url(f"{base}hinweise/"),
+        "notes_url": display_url(urls.absolute(site_url, urls.NOTES)),
         "page_url": page_url,
         "page_url_text": display_url(page_url),
         "qr": draw(page_url),
@@ -94,8 +79,7 @@ def district_poster(
     district: m.District, offices: Sequence[dict], site_url: str, computed_on: dict, draw: Callable[[str], Markup] = qr.qr_svg
 ) -> dict:
     """The notice for a district: every public office with its rhythm; the QR code leads to the district page."""
-    base = _site_url(site_url)
-    page_url = district_url(base, district.id)
+    page_url = urls.district_url(site_url, district.id)
     return {
         "title": "Kostenlose Sozialsprechstunden",
         "where": district_heading(district),
@@ -113,7 +97,7 @@ def district_poster(
             for office in offices
         ],
         "computed_on": computed_on,
-        "notes_url": display_url(f"{base}hinweise/"),
+        "notes_url": display_url(urls.absolute(site_url, urls.NOTES)),
         "page_url": page_url,
         "page_url_text": display_url(page_url),
         "qr": draw(page_url),

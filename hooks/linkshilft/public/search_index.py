@@ -17,6 +17,7 @@ import json
 from collections.abc import Iterable
 from pathlib import Path
 
+from linkshilft.public import urls
 from linkshilft.sinks import search_html
 
 SEPARATOR = " · "
@@ -38,7 +39,7 @@ def office_entry(office: dict) -> dict:
     if languages:
         parts.append("auch auf " + ", ".join(languages))
     text = SEPARATOR.join(p for p in parts if p)
-    return {"location": f"stellen/{office['id']}/", "title": search_html(office["name"]), "text": search_html(text)}
+    return {"location": urls.office(office["id"]), "title": search_html(office["name"]), "text": search_html(text)}
 
 
 def add_entries(index_file: Path, entries: Iterable[dict]) -> None:

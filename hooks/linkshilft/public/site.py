@@ -20,7 +20,8 @@ from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoes
 from linkshilft import geo
 from linkshilft.exports import calendars
 from linkshilft.labels import LANGUAGE_NAMES, counsellors_text, legal_note, phone_uri
-from linkshilft.public import background, dates_page, finder, poster, qr, resting, search_index, way
+from linkshilft.public import background, dates_page, finder, poster, qr, resting, search_index, urls, way
+from linkshilft.public.urls import relative_root
 from linkshilft.records import model as m
 from linkshilft.schedule import dates, wording
 from linkshilft.sinks import script_json, theme_html
@@ -49,14 +50,6 @@ class GeneratedPage:
         title, description = (json.dumps(theme_html(text), ensure_ascii=False) for text in (self.title, self.description))
         more = "".join(f"{key}: {json.dumps(value, ensure_ascii=False)}\n" for key, value in self.front_matter)
         return f"---\ntitle: {title}\ndescription: {description}\n{more}---\n"
-
-
-def relative_root(page_url: str) -> str:
-    """'stellen/x/' -> '../../'; '' -> ''. With directory URLs every page is a folder."""
-    depth = page_url.strip("/").count("/") + 1 if page_url.strip("/") else 0
-    if page_url and not page_url.endswith("/"):
-        depth -= 1
-    return "../" * depth
 
 
 def template_environment(template_dir: Path = TEMPLATE_DIR) -> Environment:
@@ -95,19 +88,19 @@ class PublicSite:
     def pages(self) -> list[GeneratedPage]:
         pages = [
             GeneratedPage(
-                "kreise/index.md",
+                urls.DISTRICTS_SOURCE,
                 "Beratung in den Kreisen",
                 "Sozialsprechstunden nach Landkreisen und kreisfreien Städten in Sachsen.",
                 "districts.html",
             ),
             GeneratedPage(
-                "termine.md",
+                urls.dates_source(),
                 "Alle Termine der nächsten vier Wochen",
                 "Alle Sozialsprechstunden in Sachsen in den nächsten vier Wochen, nach Tagen geordnet.",
                 "dates.html",
             ),
             GeneratedPage(
-                "themen/index.md",
+                urls.TOPICS_SOURCE,
                 "Beratungsthemen",
                 "Worum es in der Sozialberatung geht: alle Themen mit ihren Beratungsstellen.",
                 "topics.html",
@@ -117,11 +110,11 @@ class PublicSite:
             for district in self.data.districts.values():
                 where = poster.district_heading(district)
                 title, description = f"Termine {where}", f"Alle Sozialsprechstunden {where} in den nächsten vier Wochen."
-                pages.append(GeneratedPage(f"termine/{district.id}.md", title, description, "dates.html", district.id))
+                pages.append(GeneratedPage(urls.dates_source(district.id), title, description, "dates.html", district.id))
         for office in self._offices.values():
             pages.append(
                 GeneratedPage(
-                    f"stellen/{office['id']}.md",
+                    urls.office_source(office["id"]),
                     office["name"],
                     f"Kostenlose Sozialsprechstunde in {office['address']['town']}: {office['rhythm_summary']}",
                     "office.html",
@@ -131,11 +124,12 @@ class PublicSite:
             )
         for key, view in self._resting.items():
             meta = (("search", {"exclude": True}),)
-            pages.append(GeneratedPage(f"stellen/{key}.md", view["name"], resting.description(view), resting.TEMPLATE, key, meta))
+            source = urls.office_source(key)
+            pages.append(GeneratedPage(source, view["name"], resting.description(view), resting.TEMPLATE, key, meta))
         for district in self.data.districts.values():
             pages.append(
                 GeneratedPage(
-                    f"kreise/{district.id}.md",
+                    urls.district_source(district.id),
                     district.name,
                     f"Sozialsprechstunden im Kreis {district.name}.",
                     "district.html",
@@ -143,7 +137,7 @@ class PublicSite:
                 )
             )
         for topic in self.data.topics.values():
-            pages.append(GeneratedPage(f"themen/{topic.id}.md", topic.name, topic.description, "topic.html", topic.id))
+            pages.append(GeneratedPage(urls.topic_source(topic.id), topic.name, topic.description, "topic.html", topic.id))
         return pages + self._poster_pages()
 
     def _poster_pages(self) -> list[GeneratedPage]:
@@ -151,7 +145,7 @@ class PublicSite:
         meta = (("template", "aushang.html"), ("search", {"exclude": True}), ("hide", ["navigation", "toc"]))
         pages = [
             GeneratedPage(
-                f"stellen/{office['id']}/aushang.md",
+                urls.office_poster_source(office["id"]),
                 f"Aushang: {office['name']}",
                 f"Aushang zum Ausdrucken (A4) mit QR-Code: Kostenlose Sozialsprechstunde in {office['address']['town']}.",
                 "poster.html",
@@ -162,7 +156,7 @@ class PublicSite:
         ]
         pages += [
             GeneratedPage(
-                f"kreise/{district.id}/aushang.md",
+                urls.district_poster_source(district.id),
                 f"Aushang: {district.name}",
                 f"Aushang zum Ausdrucken (A4) mit allen Sozialsprechstunden {poster.district_heading(district)}.",
                 "district_poster.html",
@@ -187,9 +181,9 @@ class PublicSite:
             job = (self.data, self._site_url(), str(site_dir), CALENDAR_DAYS, DATES_PAGE_DAYS)
             self._calendars = self._pool.submit(background.write_calendars, *job)
         site_url = self._site_url()
-        urls = [poster.office_url(site_url, key) for key in self._offices]
-        urls += [poster.district_url(site_url, district.id) for district in self._districts_with_offices()]
-        self._qr = qr.QrCodes(urls, self._pool)
+        pages = [urls.office_url(site_url, key) for key in self._offices]
+        pages += [urls.district_url(site_url, district.id) for district in self._districts_with_offices()]
+        self._qr = qr.QrCodes(pages, self._pool)
 
     def finish_background(self) -> None:
         """Waits for the calendar files, or writes them here if no other process did."""
@@ -379,10 +373,10 @@ class PublicSite:
         }
 
     def _page_url(self, office: m.Office) -> str:
-        return poster.office_url(self._site_url(), office.id)
+        return urls.office_url(self._site_url(), office.id)
 
     def _site_url(self) -> str:
-        return f"{self.settings.get('site_url') or '/'}".rstrip("/") + "/"
+        return urls.site_url(self.settings)
 
     @property
     def calendar(self) -> dict[str, tuple[list[dates.Occurrence], list[dates.Cancellation]]]:
