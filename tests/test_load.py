@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 import yaml
-from linkshilft.internal import load_internal
+from linkshilft.internal.records import load_internal
 from linkshilft.records import files, validate
 from linkshilft.records.load import MAX_BYTES, parse_text, read_file
 from linkshilft.records.pipeline import load_dataset

@@ -16,7 +16,7 @@ import shutil
 from pathlib import Path
 
 import pytest
-from linkshilft.internal import load_internal
+from linkshilft.internal.records import load_internal
 from linkshilft.records.pipeline import load_dataset
 
 from tests.support import CASES, TODAY, case_expectation, case_files, place_case

@@ -23,7 +23,7 @@ from pathlib import Path
 import pytest
 import yaml
 from linkshilft.cli import reference
-from linkshilft.internal import FOLDERS, LIST_FILES, load_internal
+from linkshilft.internal.records import FOLDERS, LIST_FILES, load_internal
 from linkshilft.records.load import read_file
 from linkshilft.records.pipeline import load_dataset
 
