@@ -47,7 +47,7 @@ def on_config(config):
         if problems := legal.settings_problems(settings, Path(config.config_file_path)):
             raise DataError(problems)  # no site without a complete Impressum
         if _site is not None:
-            _site.close()  # `mkdocs serve` builds again: the last build's helpers end
+            _site.background.close()  # `mkdocs serve` builds again: the last build's helpers end
         _site, warnings = prepare(Path(config.config_file_path).parent, settings)
     except DataError as error:
         for problem in error.problems:
@@ -85,7 +85,7 @@ def on_page_content(html, page, config, files):
 
 
 def on_post_build(config):
-    _site.finish_background()  # the calendar files are all written
+    _site.background.finish()  # the calendar files are all written
     if _unsafe:  # the tripwire: no site that could run a script the site does not ship
         shutil.rmtree(config.site_dir, ignore_errors=True)
         raise Abort(f"{len(_unsafe)} Mal Markup, das Skript ausführen könnte (siehe oben) – es wurde nichts gebaut.")
@@ -99,12 +99,12 @@ def on_startup(command, dirty):
 
 
 def on_post_page(output, page, config):
-    return _finish(_site.fill_qr_codes(output), page.file.dest_uri)  # the notices' QR codes, drawn meanwhile
+    return _finish(_site.background.qr.fill(output), page.file.dest_uri)  # the notices' QR codes, drawn meanwhile
 
 
 def on_build_error(error):
     if _site is not None:
-        _site.close()
+        _site.background.close()
 
 
 def on_post_template(output_content, template_name, config):

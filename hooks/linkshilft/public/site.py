@@ -11,7 +11,6 @@ from __future__ import annotations
 import datetime as dt
 import functools
 import json
-from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -79,10 +78,7 @@ class PublicSite:
         self._nearby = geo.nearest_others({key: loc.point for key, loc in self._locations.items() if loc}, NEARBY)
         self._offices = {o.id: self._office_view(o) for o in dataset.public_offices()}
         self._resting = resting.views(dataset, self._locations, self._edit_url)  # page only, offered nowhere
-        self._qr = qr.QrCodes(())  # start_background() starts drawing the notices' codes
-        self._pool: ProcessPoolExecutor | None = None
-        self._calendars: Future | None = None
-        self._site_dir: Path | None = None
+        self.background = background.Background()  # calendars and QR codes: start_background()
 
     # --- which pages exist -------------------------------------------------------
     def pages(self) -> list[GeneratedPage]:
@@ -173,35 +169,12 @@ class PublicSite:
 
     # --- calendars and the notices' QR codes: made in other processes while pages render ---
     def start_background(self, site_dir: Path) -> None:
-        """Starts the calendar files (into `site_dir`) and the QR codes; see background.py."""
-        self.close()
-        self._pool = background.pool(len(self._offices))
-        self._site_dir = site_dir
-        if self._pool is not None:  # first in the queue: the QR codes are needed only later
-            job = (self.data, self._site_url(), str(site_dir), CALENDAR_DAYS, DATES_PAGE_DAYS)
-            self._calendars = self._pool.submit(background.write_calendars, *job)
+        """Starts the calendar files (into `site_dir`) and the notices' QR codes; see background.py."""
         site_url = self._site_url()
+        job = background.CalendarJob(self.data, site_url, CALENDAR_DAYS, DATES_PAGE_DAYS, self._calendar)
         pages = [urls.office_url(site_url, key) for key in self._offices]
         pages += [urls.district_url(site_url, district.id) for district in self._districts_with_offices()]
-        self._qr = qr.QrCodes(pages, self._pool)
-
-    def finish_background(self) -> None:
-        """Waits for the calendar files, or writes them here if no other process did."""
-        if self._calendars is not None:
-            self._calendars.result()
-        elif self._site_dir is not None:
-            files = calendars.calendar_files(self.data, self._site_url(), CALENDAR_DAYS, DATES_PAGE_DAYS, self._calendar)
-            background.write_files(str(self._site_dir), files)
-        self.close()
-
-    def fill_qr_codes(self, html: str) -> str:
-        return self._qr.fill(html)
-
-    def close(self) -> None:
-        self._qr.close()
-        if self._pool is not None:
-            self._pool.shutdown(wait=False, cancel_futures=True)
-        self._pool, self._calendars = None, None
+        self.background.start(site_dir, job, pages)
 
     # --- HTML --------------------------------------------------------------------
     def render(self, page: GeneratedPage, page_url: str) -> str:
@@ -242,7 +215,7 @@ class PublicSite:
 
     def static_files(self) -> list[tuple[str, bytes]]:
         """Files beside the pages that the build's own process writes: the finder's data.
-        The calendars are written by start_background()/finish_background()."""
+        The calendars are written by start_background() and background.finish()."""
         return self.finder_data.files
 
     @functools.cached_property
