@@ -14,7 +14,7 @@ from collections.abc import Mapping, Sequence
 
 from icalendar import Timezone
 
-from linkshilft.public import urls
+from linkshilft.public import counts, urls
 from linkshilft.records.model import WEEKDAYS, Dataset, HourRule, Office
 from linkshilft.schedule.dates import TIMEZONE, Cancellation, Occurrence, occurrences, rule_falls_on
 from linkshilft.sinks import ical_text
@@ -24,7 +24,6 @@ COMBINED_CALENDAR_NAME = "Sozialsprechstunden von DIE LINKE Sachsen"
 ORGANIZER_NAME = "DIE LINKE Sachsen"
 UID_DOMAIN = "linkshilft.de"
 FREE_AND_CONFIDENTIAL = "Kostenlos und vertraulich."
-SINGLE_DATES = 5  # one file per date the office page lists (pages.NEXT_DATES): one date into the calendar
 
 SCHEMA_ORG_DAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
 
@@ -249,7 +248,7 @@ def calendar_files(
             held, cancelled = occurrences(office.counselling, dataset.closures, today, today + dt.timedelta(days=days))
         url = urls.office_url(site_url, office.id)
         files.append((urls.office_calendar(office.id), office_calendar(office, held, cancelled, url, stamp, cache=events)))
-        for one in held[:SINGLE_DATES]:
+        for one in held[: counts.OFFICE_PAGE_DATES]:  # one file per date the office page lists
             single = office_calendar(office, [one], [], url, stamp, cache=events)
             files.append((urls.single_date(office.id, single_date_name(one)), single))
         entries.append((office, before(held, window_end), before(cancelled, window_end), url))

@@ -33,7 +33,7 @@ from jinja2 import Environment
 
 from linkshilft.exports import hsds
 from linkshilft.labels import LANGUAGE_NAMES, QUALIFICATION_LABELS
-from linkshilft.public import urls
+from linkshilft.public import counts, urls
 from linkshilft.public.site import PublicSite
 from linkshilft.public.urls import relative_root
 from linkshilft.records import model as m
@@ -42,8 +42,6 @@ from linkshilft.sinks import csv_text
 
 FOLDER = urls.OPEN_DATA
 MARKER = "<!-- linkshilft:open-data -->"
-NEXT_DATES = 5
-DATES_DAYS = 56  # termine.csv: the coming eight weeks, from the build day on
 LICENSE = {
     "id": "CC-BY-4.0",
     "name": "Creative Commons Namensnennung 4.0 International (CC BY 4.0)",
@@ -148,7 +146,7 @@ def office_record(site: PublicSite, office: m.Office) -> dict:
     data, counselling = site.data, office.counselling
     site_url = _site_url(site)
     held, cancelled = site.calendar[office.id]
-    horizon = data.today + dt.timedelta(days=DATES_DAYS)
+    horizon = data.today + dt.timedelta(days=counts.OPEN_DATA_DAYS)
     mp = data.mps.get(office.mp) if office.mp else None
     coordinates = office.address.coordinates
     return {
@@ -186,7 +184,7 @@ def office_record(site: PublicSite, office: m.Office) -> dict:
         "hours": [_hour(rule) for rule in counselling.hours],
         "next_dates": [
             {"start": o.start.isoformat(), "end": o.end.isoformat(), "walk_in": o.walk_in, "note": o.note}
-            for o in held[:NEXT_DATES]
+            for o in held[: counts.OFFICE_PAGE_DATES]
         ],
         "cancelled_dates": [
             {"start": c.start.isoformat(), "end": c.end.isoformat(), "reason": c.reason}
@@ -277,9 +275,9 @@ OFFICE_COLUMNS: tuple[tuple[str, Callable], ...] = (
 
 
 def date_rows(site: PublicSite) -> list[dict]:
-    """Every consultation hour of the coming DATES_DAYS days, held or cancelled, by start time."""
+    """Every consultation hour of the coming counts.OPEN_DATA_DAYS days, held or cancelled, by start time."""
     data, site_url = site.data, _site_url(site)
-    horizon = data.today + dt.timedelta(days=DATES_DAYS)
+    horizon = data.today + dt.timedelta(days=counts.OPEN_DATA_DAYS)
     rows = []
     for office in data.public_offices():
         held, cancelled = site.calendar[office.id]

@@ -15,11 +15,9 @@ from collections.abc import Callable, Sequence
 
 from markupsafe import Markup
 
-from linkshilft.public import qr, urls
+from linkshilft.public import counts, qr, urls
 from linkshilft.records import model as m
 from linkshilft.schedule import wording
-
-POSTER_DATES = 4  # a notice hangs for weeks: a few dates, and the QR code for the rest
 
 
 def display_url(url: str) -> str:
@@ -53,7 +51,7 @@ def office_poster(office: dict, site_url: str, computed_on: dict, draw: Callable
         "how_to_book": office["how_to_book"],
         "next_dates": [
             {"start": d["start"], "day": _short_day(d["start"]), "time": d["time"], "walk_in": d["walk_in"]}
-            for d in office["next_dates"][:POSTER_DATES]
+            for d in office["next_dates"][: counts.POSTER_DATES]
         ],
         "computed_on": computed_on,
         "address": office["address"],

@@ -13,10 +13,10 @@ from collections.abc import Callable, Mapping
 
 from linkshilft import geo
 from linkshilft.labels import phone_uri
+from linkshilft.public import counts
 from linkshilft.records import model as m
 
 TEMPLATE = "office_resting.html"
-NEARBY = 3
 
 
 def views(dataset: m.Dataset, offered: Mapping[str, geo.Location | None], edit_url: Callable[[m.Office], str | None]) -> dict:
@@ -29,7 +29,7 @@ def views(dataset: m.Dataset, offered: Mapping[str, geo.Location | None], edit_u
     result = {}
     for office in resting:
         location = geo.office_location(office, geo.postcode_centroids())
-        nearby = index.nearest(location.point, NEARBY) if index and location else []
+        nearby = index.nearest(location.point, counts.NEARBY_OFFICES) if index and location else []
         result[office.id] = {
             "id": office.id,
             "name": office.name,

@@ -19,17 +19,13 @@ from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoes
 from linkshilft import geo
 from linkshilft.exports import calendars
 from linkshilft.labels import LANGUAGE_NAMES, counsellors_text, legal_note, phone_uri
-from linkshilft.public import background, dates_page, finder, poster, qr, resting, search_index, urls, way
+from linkshilft.public import background, counts, dates_page, finder, poster, qr, resting, search_index, urls, way
 from linkshilft.public.urls import relative_root
 from linkshilft.records import model as m
 from linkshilft.schedule import dates, wording
 from linkshilft.sinks import script_json, theme_html
 
 TEMPLATE_DIR = Path(__file__).resolve().parents[3] / "site_overrides" / "linkshilft"
-NEXT_DATES = 5
-CALENDAR_DAYS = 366  # how far ahead calendar files and the office view look
-DATES_PAGE_DAYS = 28  # the "Termine" page: the coming four weeks
-NEARBY = 3  # other offices named on each office page
 FULL_LIST_MAX = 200  # longer lists (start page, topic pages) become a list of districts: a phone must load it
 
 
@@ -69,13 +65,13 @@ class PublicSite:
         self.data = dataset
         self.settings = settings or {}
         self.env = template_environment(template_dir)
-        last_day = dataset.today + dt.timedelta(days=CALENDAR_DAYS)
+        last_day = dataset.today + dt.timedelta(days=counts.CALENDAR_DAYS)
         self._calendar = {
             o.id: dates.occurrences(o.counselling, dataset.closures, dataset.today, last_day) for o in dataset.public_offices()
         }
         # Offices without coordinates stand at the centre of their postcode area (office.html says so).
         self._locations = {o.id: geo.office_location(o, geo.postcode_centroids()) for o in dataset.public_offices()}
-        self._nearby = geo.nearest_others({key: loc.point for key, loc in self._locations.items() if loc}, NEARBY)
+        self._nearby = geo.nearest_others({key: loc.point for key, loc in self._locations.items() if loc}, counts.NEARBY_OFFICES)
         self._offices = {o.id: self._office_view(o) for o in dataset.public_offices()}
         self._resting = resting.views(dataset, self._locations, self._edit_url)  # page only, offered nowhere
         self.background = background.Background()  # calendars and QR codes: start_background()
@@ -171,7 +167,7 @@ class PublicSite:
     def start_background(self, site_dir: Path) -> None:
         """Starts the calendar files (into `site_dir`) and the notices' QR codes; see background.py."""
         site_url = self._site_url()
-        job = background.CalendarJob(self.data, site_url, CALENDAR_DAYS, DATES_PAGE_DAYS, self._calendar)
+        job = background.CalendarJob(self.data, site_url, counts.CALENDAR_DAYS, counts.DATES_PAGE_DAYS, self._calendar)
         pages = [urls.office_url(site_url, key) for key in self._offices]
         pages += [urls.district_url(site_url, district.id) for district in self._districts_with_offices()]
         self.background.start(site_dir, job, pages)
@@ -269,8 +265,11 @@ class PublicSite:
     def _office_view(self, office: m.Office) -> dict:
         data, counselling = self.data, office.counselling
         held, cancelled = self._calendar[office.id]
-        upcoming = held[:NEXT_DATES]
-        horizon = upcoming[-1].start.date() if len(upcoming) == NEXT_DATES else data.today + dt.timedelta(days=DATES_PAGE_DAYS)
+        upcoming = held[: counts.OFFICE_PAGE_DATES]
+        if len(upcoming) == counts.OFFICE_PAGE_DATES:  # cancellations among the dates listed
+            horizon = upcoming[-1].start.date()
+        else:
+            horizon = data.today + dt.timedelta(days=counts.DATES_PAGE_DAYS)
         rhythms = [wording.describe_rule(rule) for rule in counselling.hours]
         lawyer = data.lawyers.get(counselling.lawyer) if counselling.lawyer else None
         counsellors = [data.counsellors[c] for c in counselling.counsellors]
@@ -353,7 +352,7 @@ class PublicSite:
 
     @property
     def calendar(self) -> dict[str, tuple[list[dates.Occurrence], list[dates.Cancellation]]]:
-        """Each public office's held and cancelled hours from today on, CALENDAR_DAYS ahead (for the downloads)."""
+        """Each public office's held and cancelled hours from today on, counts.CALENDAR_DAYS ahead (for the downloads)."""
         return self._calendar
 
     def _dates_context(self, district_id: str) -> dict:
@@ -362,7 +361,7 @@ class PublicSite:
         if district is None and len(self._offices) > FULL_LIST_MAX:
             return {"days": [], "district": None, "districts": self._district_counts(list(self._offices.values()))}
         ids = [o["id"] for o in self._offices_in(district_id)] if district else None
-        days = dates_page.dates_by_day(self._calendar, self._offices, self.data.today, DATES_PAGE_DAYS, ids)
+        days = dates_page.dates_by_day(self._calendar, self._offices, self.data.today, counts.DATES_PAGE_DAYS, ids)
         return {"days": days, "district": poster.district_heading(district) if district else None, "districts": []}
 
     def _edit_url(self, office: m.Office) -> str | None:
