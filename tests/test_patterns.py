@@ -53,7 +53,7 @@ def schema_patterns() -> dict[str, str]:
 def code_patterns() -> dict[str, str]:
     """Every literal pattern given to a function of `re` in the package, and the loader's resolvers."""
     found = {}
-    for path in sorted((ROOT / "hooks" / "linkshilft").glob("*.py")):
+    for path in sorted((ROOT / "hooks" / "linkshilft").rglob("*.py")):  # the subpackages too
         for node in ast.walk(ast.parse(path.read_text("utf-8"))):
             if (
                 isinstance(node, ast.Call)
