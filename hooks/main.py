@@ -48,7 +48,7 @@ def on_config(config):
         # No site without a complete Impressum: its problems are reported with the data's, then the build stops.
         found = settings_problems(config.extra.get("linkshilft"), Path(config.config_file_path))
         if _site is not None:
-            _site.close()  # `mkdocs serve` builds again: the last build's helpers end
+            _site.background.close()  # `mkdocs serve` builds again: the last build's helpers end
         _site, warnings = prepare(Path(config.config_file_path).parent, settings, settings_problems=found)
     except DataError as error:
         for problem in error.problems:
@@ -86,7 +86,7 @@ def on_page_content(html, page, config, files):
 
 
 def on_post_build(config):
-    _site.finish_background()  # the calendar files are all written
+    _site.background.finish()  # the calendar files are all written
     if _unsafe:  # the tripwire: no site that could run a script the site does not ship
         shutil.rmtree(config.site_dir, ignore_errors=True)
         raise Abort(f"{len(_unsafe)} Mal Markup, das Skript ausführen könnte (siehe oben) – es wurde nichts gebaut.")
@@ -100,12 +100,12 @@ def on_startup(command, dirty):
 
 
 def on_post_page(output, page, config):
-    return _finish(_site.fill_qr_codes(output), page.file.dest_uri)  # the notices' QR codes, drawn meanwhile
+    return _finish(_site.background.qr.fill(output), page.file.dest_uri)  # the notices' QR codes, drawn meanwhile
 
 
 def on_build_error(error):
     if _site is not None:
-        _site.close()
+        _site.background.close()
 
 
 def on_post_template(output_content, template_name, config):

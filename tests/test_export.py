@@ -17,6 +17,7 @@ from pathlib import Path
 import pytest
 from bs4 import BeautifulSoup
 from linkshilft.exports import open_data
+from linkshilft.public import counts
 from linkshilft.public.site import PublicSite
 from linkshilft.records.pipeline import load_dataset
 from linkshilft.schedule import dates, wording
@@ -94,7 +95,7 @@ def test_stellen_csv_is_for_german_excel(site, dataset):
 def test_termine_csv_holds_every_date_of_the_coming_eight_weeks(site, dataset):
     raw, rows = read_csv(site / "daten" / "termine.csv")
     assert raw.startswith(b"\xef\xbb\xbf")
-    last_day = TODAY + dt.timedelta(days=open_data.DATES_DAYS - 1)
+    last_day = TODAY + dt.timedelta(days=counts.OPEN_DATA_DAYS - 1)
     expected_held, expected_cancelled = set(), set()
     for office in dataset.public_offices():
         held, cancelled = dates.occurrences(office.counselling, dataset.closures, TODAY, last_day)

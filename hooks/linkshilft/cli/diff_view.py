@@ -10,10 +10,10 @@ from __future__ import annotations
 import datetime as dt
 
 from linkshilft.labels import LANGUAGE_NAMES
+from linkshilft.public import counts
 from linkshilft.records import model as m
 from linkshilft.schedule import dates, wording
 
-NEXT_DATES = 5
 # Rows that list things one by one: only the entries that change are shown (with a count of the rest).
 ENTRY_ROWS = {"Sprechzeiten": ("Regel", "Regeln"), "Schließzeiten": ("Schließzeit", "Schließzeiten"),
               "Bitte mitbringen": ("Eintrag", "Einträge")}  # fmt: skip
@@ -32,7 +32,7 @@ def _dates(office: m.Office, side, today: dt.date) -> list[str]:
     counselling = office.counselling
     if counselling.appointment_only:
         return ["nur nach Vereinbarung"]
-    held = dates.next_dates(counselling, side.closures, today, count=NEXT_DATES)
+    held = dates.next_dates(counselling, side.closures, today, count=counts.OFFICE_PAGE_DATES)
     if not held:
         return ["keine Termine in den nächsten zwölf Monaten"]
     _, cancelled = dates.occurrences(counselling, side.closures, today, held[-1].start.date())

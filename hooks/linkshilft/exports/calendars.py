@@ -14,6 +14,7 @@ from collections.abc import Mapping, Sequence
 
 from icalendar import Timezone
 
+from linkshilft.public import counts, urls
 from linkshilft.records.model import WEEKDAYS, Dataset, HourRule, Office
 from linkshilft.schedule.dates import TIMEZONE, Cancellation, Occurrence, occurrences, rule_falls_on
 from linkshilft.sinks import ical_text
@@ -23,7 +24,6 @@ COMBINED_CALENDAR_NAME = "Sozialsprechstunden von DIE LINKE Sachsen"
 ORGANIZER_NAME = "DIE LINKE Sachsen"
 UID_DOMAIN = "linkshilft.de"
 FREE_AND_CONFIDENTIAL = "Kostenlos und vertraulich."
-SINGLE_DATES = 5  # one file per date the office page lists (pages.NEXT_DATES): one date into the calendar
 
 SCHEMA_ORG_DAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
 
@@ -239,7 +239,6 @@ def calendar_files(
     # A fixed stamp per build day keeps rebuilds of the same day byte-identical.
     stamp = dt.datetime.combine(today, dt.time(0), TIMEZONE)
     window_end = today + dt.timedelta(days=window_days)
-    base = site_url.rstrip("/") + "/"
     entries, files = [], []
     events = EventCache()  # each event written once for both files
     for office in dataset.public_offices():
@@ -247,16 +246,16 @@ def calendar_files(
             held, cancelled = hours[office.id]
         else:
             held, cancelled = occurrences(office.counselling, dataset.closures, today, today + dt.timedelta(days=days))
-        url = f"{base}stellen/{office.id}/"
-        files.append((f"stellen/{office.id}/termine.ics", office_calendar(office, held, cancelled, url, stamp, cache=events)))
-        for one in held[:SINGLE_DATES]:
+        url = urls.office_url(site_url, office.id)
+        files.append((urls.office_calendar(office.id), office_calendar(office, held, cancelled, url, stamp, cache=events)))
+        for one in held[: counts.OFFICE_PAGE_DATES]:  # one file per date the office page lists
             single = office_calendar(office, [one], [], url, stamp, cache=events)
-            files.append((f"stellen/{office.id}/{single_date_name(one)}", single))
+            files.append((urls.single_date(office.id, single_date_name(one)), single))
         entries.append((office, before(held, window_end), before(cancelled, window_end), url))
     for office in dataset.resting_offices():  # empty: subscribed calendars drop the hours of an office that rests
-        url = f"{base}stellen/{office.id}/"
-        files.append((f"stellen/{office.id}/termine.ics", office_calendar(office, [], [], url, stamp, cache=events)))
-    files.append(("termine.ics", combined_calendar(entries, stamp, cache=events)))
+        url = urls.office_url(site_url, office.id)
+        files.append((urls.office_calendar(office.id), office_calendar(office, [], [], url, stamp, cache=events)))
+    files.append((urls.ALL_DATES_CALENDAR, combined_calendar(entries, stamp, cache=events)))
     return files
 
 

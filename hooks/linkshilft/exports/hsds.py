@@ -31,6 +31,7 @@ import json
 import uuid
 
 from linkshilft.labels import LANGUAGE_NAMES
+from linkshilft.public import urls
 from linkshilft.records import model as m
 from linkshilft.schedule import dates, wording
 
@@ -116,7 +117,7 @@ def _service_description(dataset: m.Dataset, office: m.Office) -> str:
 
 def export(dataset: m.Dataset, site_url: str) -> dict[str, list[dict]]:
     """All public offices as HSDS 3.0 tables: {table name: [records]}, every table present."""
-    base = site_url.rstrip("/") + "/"
+    base = urls.base(site_url)
     organization_id = record_id("organization", "die-linke-sachsen")
     tables: dict[str, list[dict]] = {name: [] for name in TABLES}
     tables["organization"].append(
@@ -144,7 +145,7 @@ def export(dataset: m.Dataset, site_url: str) -> dict[str, list[dict]]:
                     "organization_id": organization_id,
                     "name": _service_name(office),
                     "description": _service_description(dataset, office),
-                    "url": f"{base}stellen/{office.id}/",
+                    "url": urls.office_url(site_url, office.id),
                     "email": office.contact.email,
                     "status": SERVICE_STATUS[office.status],
                     "alert": None if office.status == "active" else m.STATUS_LABELS[office.status],

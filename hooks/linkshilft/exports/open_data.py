@@ -32,14 +32,14 @@ from jinja2 import Environment
 
 from linkshilft.exports import hsds, tables
 from linkshilft.labels import LANGUAGE_NAMES, QUALIFICATION_LABELS
-from linkshilft.public.site import PublicSite, relative_root
+from linkshilft.public import counts, urls
+from linkshilft.public.site import PublicSite
+from linkshilft.public.urls import relative_root
 from linkshilft.records import model as m
 from linkshilft.schedule import dates, wording
 
-FOLDER = "daten"
+FOLDER = urls.OPEN_DATA
 MARKER = "<!-- linkshilft:open-data -->"
-NEXT_DATES = 5
-DATES_DAYS = 56  # termine.csv: the coming eight weeks, from the build day on
 LICENSE = {
     "id": "CC-BY-4.0",
     "name": "Creative Commons Namensnennung 4.0 International (CC BY 4.0)",
@@ -63,7 +63,7 @@ class Download:
 
 def attribution(site_url: str) -> str:
     """The attribution text users of the data are asked to show (CC BY 4.0 requires one)."""
-    return f"Quelle: {PUBLISHER}, Links.hilft Sprechstundenfinder, {site_url.rstrip('/')}/{FOLDER}/ – Lizenz: CC BY 4.0"
+    return f"Quelle: {PUBLISHER}, Links.hilft Sprechstundenfinder, {urls.absolute(site_url, FOLDER)}/ – Lizenz: CC BY 4.0"
 
 
 @functools.lru_cache(maxsize=2)
@@ -74,25 +74,25 @@ def downloads(site: PublicSite) -> tuple[Download, ...]:
     json_data = stellen_json(site)
     return (
         Download(
-            f"{FOLDER}/stellen.json",
+            urls.open_data("stellen.json"),
             "Alle Beratungsstellen (JSON)",
             "Alle öffentlichen Angaben jeder Stelle mit den nächsten Terminen, für Programme.",
             (json.dumps(json_data, ensure_ascii=False, separators=(",", ":")) + "\n").encode("utf-8"),  # compact: the C encoder
         ),
         Download(
-            f"{FOLDER}/stellen.csv",
+            urls.open_data("stellen.csv"),
             "Alle Beratungsstellen (CSV)",
             "Eine Zeile je Stelle, für Tabellenprogramme wie Excel oder LibreOffice.",
             to_csv(OFFICE_COLUMNS, [_office_row(site, office) for office in offices]),
         ),
         Download(
-            f"{FOLDER}/termine.csv",
+            urls.open_data("termine.csv"),
             "Alle Termine der nächsten acht Wochen (CSV)",
             "Eine Zeile je Termin, auch ausfallende Termine mit Grund.",
             to_csv(DATE_COLUMNS, date_rows(site)),
         ),
         Download(
-            f"{FOLDER}/{hsds.FILE_NAME}",
+            urls.open_data(hsds.FILE_NAME),
             "Open-Referral-Format HSDS 3.0 (JSON)",
             "Dieselben Stellen im internationalen Austauschformat für Beratungs- und Hilfsangebote.",
             hsds.export_bytes(site.data, site_url),
@@ -108,7 +108,7 @@ def files(site: PublicSite) -> list[tuple[str, bytes]]:
 
 
 def _site_url(site: PublicSite) -> str:
-    return f"{site.settings.get('site_url') or '/'}".rstrip("/") + "/"
+    return urls.site_url(site.settings)
 
 
 def _lawyer(dataset: m.Dataset, office: m.Office) -> str | None:
@@ -144,7 +144,7 @@ def office_record(site: PublicSite, office: m.Office) -> dict:
     data, counselling = site.data, office.counselling
     site_url = _site_url(site)
     held, cancelled = site.calendar[office.id]
-    horizon = data.today + dt.timedelta(days=DATES_DAYS)
+    horizon = data.today + dt.timedelta(days=counts.OPEN_DATA_DAYS)
     mp = data.mps.get(office.mp) if office.mp else None
     coordinates = office.address.coordinates
     return {
@@ -156,9 +156,9 @@ def office_record(site: PublicSite, office: m.Office) -> dict:
         "status_label": m.STATUS_LABELS[office.status],
         "district": {"id": office.district, "name": data.districts[office.district].name},
         "mp": mp.name if mp else None,
-        "url": f"{site_url}stellen/{office.id}/",
-        "calendar_url": f"{site_url}stellen/{office.id}/termine.ics",
-        "poster_url": f"{site_url}stellen/{office.id}/aushang/",
+        "url": urls.office_url(site_url, office.id),
+        "calendar_url": urls.absolute(site_url, urls.office_calendar(office.id)),
+        "poster_url": urls.absolute(site_url, urls.office_poster(office.id)),
         "address": {
             "street": office.address.street,
             "postcode": office.address.postcode,
@@ -182,7 +182,7 @@ def office_record(site: PublicSite, office: m.Office) -> dict:
         "hours": [_hour(rule) for rule in counselling.hours],
         "next_dates": [
             {"start": o.start.isoformat(), "end": o.end.isoformat(), "walk_in": o.walk_in, "note": o.note}
-            for o in held[:NEXT_DATES]
+            for o in held[: counts.OFFICE_PAGE_DATES]
         ],
         "cancelled_dates": [
             {"start": c.start.isoformat(), "end": c.end.isoformat(), "reason": c.reason}
@@ -200,7 +200,7 @@ def stellen_json(site: PublicSite) -> dict:
         "title": TITLE,
         "publisher": PUBLISHER,
         "generated_on": site.data.today.isoformat(),
-        "source": f"{site_url}{FOLDER}/",
+        "source": urls.absolute(site_url, f"{FOLDER}/"),
         "license": LICENSE,
         "attribution": attribution(site_url),
         "timezone": dates.TIMEZONE.key,
@@ -260,9 +260,9 @@ OFFICE_COLUMNS: tuple[tuple[str, Callable], ...] = (
 
 
 def date_rows(site: PublicSite) -> list[dict]:
-    """Every consultation hour of the coming DATES_DAYS days, held or cancelled, by start time."""
+    """Every consultation hour of the coming counts.OPEN_DATA_DAYS days, held or cancelled, by start time."""
     data, site_url = site.data, _site_url(site)
-    horizon = data.today + dt.timedelta(days=DATES_DAYS)
+    horizon = data.today + dt.timedelta(days=counts.OPEN_DATA_DAYS)
     rows = []
     for office in data.public_offices():
         held, cancelled = site.calendar[office.id]
@@ -279,7 +279,7 @@ def date_rows(site: PublicSite) -> list[dict]:
                     "reason": getattr(item, "reason", None),
                     "walk_in": item.walk_in,
                     "note": item.note,
-                    "url": f"{site_url}stellen/{office.id}/",
+                    "url": urls.office_url(site_url, office.id),
                 }
             )
     return sorted(rows, key=lambda r: (r["start"], r["office"].address.town, r["office"].name))

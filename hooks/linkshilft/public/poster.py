@@ -12,14 +12,13 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections.abc import Callable, Sequence
+from dataclasses import dataclass
 
 from markupsafe import Markup
 
-from linkshilft.public import qr
+from linkshilft.public import counts, qr, urls, views
 from linkshilft.records import model as m
 from linkshilft.schedule import wording
-
-POSTER_DATES = 4  # a notice hangs for weeks: a few dates, and the QR code for the rest
 
 
 def display_url(url: str) -> str:
@@ -32,57 +31,101 @@ def _short_day(start: str) -> str:
     return wording.format_day_short(dt.datetime.fromisoformat(start).date())
 
 
-def _site_url(site_url: str) -> str:
-    return site_url.rstrip("/") + "/"
+@dataclass(frozen=True)
+class PosterDate:
+    start: str
+    day: str  # "Di, 1. Dez.": one line per date in the notice's narrow column
+    time: str
+    walk_in: bool
 
 
-def office_url(site_url: str, office_id: str) -> str:
-    """The office page an office's notice leads to (its QR code and printed address)."""
-    return f"{_site_url(site_url)}stellen/{office_id}/"
+@dataclass(frozen=True)
+class OfficePoster:
+    title: str
+    name: str
+    kind: str  # "Bürgerbüro von …, Mitglied des Sächsischen Landtags"
+    status: str
+    status_label: str
+    rhythms: tuple[str, ...]
+    appointment_only: bool
+    how_to_book: str | None
+    next_dates: tuple[PosterDate, ...]
+    computed_on: views.Day
+    address: views.Address
+    accessibility: str
+    accessibility_notes: str | None
+    bring: tuple[str, ...]
+    phone: str | None
+    languages: tuple[str, ...]
+    legal: str | None
+    notes_url: str
+    page_url: str
+    page_url_text: str
+    qr: Markup
 
 
-def district_url(site_url: str, district_id: str) -> str:
-    """The district page a district's notice leads to."""
-    return f"{_site_url(site_url)}kreise/{district_id}/"
+@dataclass(frozen=True)
+class PosterOffice:
+    """An office on its district's notice."""
+
+    id: str
+    name: str
+    status: str
+    status_label: str
+    address: views.Address
+    rhythms: tuple[str, ...]
+    step_free: bool
+    phone: str | None
 
 
-def office_poster(office: dict, site_url: str, computed_on: dict, draw: Callable[[str], Markup] = qr.qr_svg) -> dict:
-    """The notice for one office, from the office page's view model (pages.PublicSite).
+@dataclass(frozen=True)
+class DistrictPoster:
+    title: str
+    where: str
+    offices: tuple[PosterOffice, ...]
+    computed_on: views.Day
+    notes_url: str
+    page_url: str
+    page_url_text: str
+    qr: Markup
 
-    `draw` makes the QR code; pages.PublicSite passes qr.QrCodes.svg, drawn ahead in parallel.
+
+def office_poster(
+    office: views.OfficeView, site_url: str, computed_on: views.Day, draw: Callable[[str], Markup] = qr.qr_svg
+) -> OfficePoster:
+    """The notice for one office, from the office page's view model (views.OfficeView).
+
+    `draw` makes the QR code; site.PublicSite passes qr.placeholder, filled in with codes drawn ahead in parallel.
     """
-    base = _site_url(site_url)
-    page_url = office_url(base, office["id"])
-    accessibility = ["Stufenloser Zugang" if office["step_free"] else "Kein stufenloser Zugang"]
-    if office["accessible_toilet"]:
+    page_url = urls.office_url(site_url, office.id)
+    accessibility = ["Stufenloser Zugang" if office.step_free else "Kein stufenloser Zugang"]
+    if office.accessible_toilet:
         accessibility.append("barrierefreie Toilette")
-    legal = office["legal_note"]
-    return {
-        "title": "Kostenlose Sozialsprechstunde",
-        "name": office["name"],
-        "kind": office["kind"] + (f" von {office['mp']}" if office["mp"] else ""),
-        "status": office["status"],
-        "status_label": office["status_label"],
-        "rhythms": office["rhythms"],
-        "appointment_only": office["appointment_only"],
-        "how_to_book": office["how_to_book"],
-        "next_dates": [
-            {"start": d["start"], "day": _short_day(d["start"]), "time": d["time"], "walk_in": d["walk_in"]}
-            for d in office["next_dates"][:POSTER_DATES]
-        ],
-        "computed_on": computed_on,
-        "address": office["address"],
-        "accessibility": ", ".join(accessibility),
-        "accessibility_notes": office["accessibility_notes"],
-        "bring": office["bring"],
-        "phone": office["phone"],
-        "languages": office["languages"],
-        "legal": legal,
-        "notes_url": display_url(f"{base}hinweise/"),
-        "page_url": page_url,
-        "page_url_text": display_url(page_url),
-        "qr": draw(page_url),
-    }
+    return OfficePoster(
+        title="Kostenlose Sozialsprechstunde",
+        name=office.name,
+        kind=office.kind + (f" von {office.mp}" if office.mp else ""),
+        status=office.status,
+        status_label=office.status_label,
+        rhythms=office.rhythms,
+        appointment_only=office.appointment_only,
+        how_to_book=office.how_to_book,
+        next_dates=tuple(
+            PosterDate(d.start, _short_day(d.start), d.time, d.walk_in) for d in office.next_dates[: counts.POSTER_DATES]
+        ),
+        computed_on=computed_on,
+        address=office.address,
+        accessibility=", ".join(accessibility),
+        accessibility_notes=office.accessibility_notes,
+        bring=office.bring,
+        phone=office.phone,
+        languages=office.languages,
+        legal=office.legal_note,
+        notes_url=display_url(urls.absolute(site_url, urls.NOTES)),
+        page_url=page_url,
+        page_url_text=display_url(page_url),
+        qr=draw(page_url),
+    )
 
 
 def district_heading(district: m.District) -> str:
@@ -91,30 +134,33 @@ def district_heading(district: m.District) -> str:
 
 
 def district_poster(
-    district: m.District, offices: Sequence[dict], site_url: str, computed_on: dict, draw: Callable[[str], Markup] = qr.qr_svg
-) -> dict:
+    district: m.District,
+    offices: Sequence[views.OfficeView],
+    site_url: str,
+    computed_on: views.Day,
+    draw: Callable[[str], Markup] = qr.qr_svg,
+) -> DistrictPoster:
     """The notice for a district: every public office with its rhythm; the QR code leads to the district page."""
-    base = _site_url(site_url)
-    page_url = district_url(base, district.id)
-    return {
-        "title": "Kostenlose Sozialsprechstunden",
-        "where": district_heading(district),
-        "offices": [
-            {
-                "id": office["id"],
-                "name": office["name"],
-                "status": office["status"],
-                "status_label": office["status_label"],
-                "address": office["address"],
-                "rhythms": office["rhythms"] or [office["rhythm_summary"]],
-                "step_free": office["step_free"],
-                "phone": office["phone"],
-            }
+    page_url = urls.district_url(site_url, district.id)
+    return DistrictPoster(
+        title="Kostenlose Sozialsprechstunden",
+        where=district_heading(district),
+        offices=tuple(
+            PosterOffice(
+                id=office.id,
+                name=office.name,
+                status=office.status,
+                status_label=office.status_label,
+                address=office.address,
+                rhythms=office.rhythms or (office.rhythm_summary,),
+                step_free=office.step_free,
+                phone=office.phone,
+            )
             for office in offices
-        ],
-        "computed_on": computed_on,
-        "notes_url": display_url(f"{base}hinweise/"),
-        "page_url": page_url,
-        "page_url_text": display_url(page_url),
-        "qr": draw(page_url),
-    }
+        ),
+        computed_on=computed_on,
+        notes_url=display_url(urls.absolute(site_url, urls.NOTES)),
+        page_url=page_url,
+        page_url_text=display_url(page_url),
+        qr=draw(page_url),
+    )

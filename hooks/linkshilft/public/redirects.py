@@ -15,6 +15,7 @@ from __future__ import annotations
 from html import escape
 
 from linkshilft.problems import Problem, field_path
+from linkshilft.public import urls
 from linkshilft.records import model as m
 from linkshilft.records.load import Document
 
@@ -54,7 +55,7 @@ def files(dataset: m.Dataset) -> list[tuple[str, bytes]]:
                 up = "../" * (1 + sub.count("/"))
                 target = escape(f"{up}{office.id}/{sub}", quote=True)
                 content = _PAGE.format(target=target, name=escape(office.name))
-                found.append((f"stellen/{former}/{sub}index.html", content.encode("utf-8")))
+                found.append((f"{urls.office(former)}{sub}index.html", content.encode("utf-8")))
     return found
 
 

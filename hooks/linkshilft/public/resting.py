@@ -12,14 +12,15 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping
 
 from linkshilft import geo
-from linkshilft.labels import phone_uri
+from linkshilft.public import counts, views
 from linkshilft.records import model as m
 
 TEMPLATE = "office_resting.html"
-NEARBY = 3
 
 
-def views(dataset: m.Dataset, offered: Mapping[str, geo.Location | None], edit_url: Callable[[m.Office], str | None]) -> dict:
+def office_views(
+    dataset: m.Dataset, offered: Mapping[str, geo.Location | None], edit_url: Callable[[m.Office], str | None]
+) -> dict[str, views.RestingOfficeView]:
     """A view for each resting office; `offered` are the locations of the offices the site offers."""
     resting = dataset.resting_offices()
     if not resting:
@@ -29,31 +30,10 @@ def views(dataset: m.Dataset, offered: Mapping[str, geo.Location | None], edit_u
     result = {}
     for office in resting:
         location = geo.office_location(office, geo.postcode_centroids())
-        nearby = index.nearest(location.point, NEARBY) if index and location else []
-        result[office.id] = {
-            "id": office.id,
-            "name": office.name,
-            "kind": m.KIND_LABELS[office.kind],
-            "district_id": office.district,
-            "district_name": dataset.districts[office.district].name,
-            "address": {"street": office.address.street, "postcode": office.address.postcode, "town": office.address.town},
-            "phone": office.contact.phone,
-            "phone_uri": phone_uri(office.contact.phone) if office.contact.phone else None,
-            "email": office.contact.email,
-            "website": office.contact.website,
-            "nearby": [
-                {
-                    "id": n.key,
-                    "name": dataset.offices[n.key].name,
-                    "town": dataset.offices[n.key].address.town,
-                    "km": geo.format_km(n.km),
-                }
-                for n in nearby
-            ],
-            "edit_url": edit_url(office),
-        }
+        nearby = index.nearest(location.point, counts.NEARBY_OFFICES) if index and location else []
+        result[office.id] = views.resting_office_view(dataset, office, nearby=nearby, edit_url=edit_url(office))
     return result
 
 
-def description(view: dict) -> str:
-    return f"Die kostenlose Sozialsprechstunde in {view['address']['town']} ruht zurzeit."
+def description(view: views.RestingOfficeView) -> str:
+    return f"Die kostenlose Sozialsprechstunde in {view.address.town} ruht zurzeit."

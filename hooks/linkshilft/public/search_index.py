@@ -17,28 +17,29 @@ import json
 from collections.abc import Iterable
 from pathlib import Path
 
+from linkshilft.public import urls, views
 from linkshilft.sinks import search_html
 
 SEPARATOR = " · "
 
 
-def office_entry(office: dict) -> dict:
-    """The entry for an office view of pages.PublicSite: plain text made safe as HTML, no internal value.
+def office_entry(office: views.OfficeView) -> dict:
+    """The entry for an office's view (views.OfficeView): plain text made safe as HTML, no internal value.
 
     Material's search worker inserts `title` and `text` with innerHTML, so both are escaped here.
     """
-    address = office["address"]
+    address = office.address
     parts = [
-        f"{address['street']}, {address['postcode']} {address['town']}",
-        office["district_name"],
-        office["rhythm_summary"],
-        ", ".join(topic["name"] for topic in office["topics"]),
+        f"{address.street}, {address.postcode} {address.town}",
+        office.district_name,
+        office.rhythm_summary,
+        ", ".join(topic.name for topic in office.topics),
     ]
-    languages = [name for name in office["languages"] if name != "Deutsch"]
+    languages = [name for name in office.languages if name != "Deutsch"]
     if languages:
         parts.append("auch auf " + ", ".join(languages))
     text = SEPARATOR.join(p for p in parts if p)
-    return {"location": f"stellen/{office['id']}/", "title": search_html(office["name"]), "text": search_html(text)}
+    return {"location": urls.office(office.id), "title": search_html(office.name), "text": search_html(text)}
 
 
 def add_entries(index_file: Path, entries: Iterable[dict]) -> None:

@@ -1,7 +1,8 @@
 """The public site's generated pages: which exist, and their HTML.
 
-Python computes everything a page shows (view models of plain values); the Jinja
-templates in site_overrides/linkshilft/ only lay it out. Autoescaping is on and no data
+Python computes everything a page shows (the view models of views.py); the Jinja
+templates in site_overrides/linkshilft/ only lay it out. CONTEXTS says, for each
+template, which view models its page gets. Autoescaping is on and no data
 value is ever marked safe. Links inside generated HTML are relative to the page, so
 the site works from any base path and from the file system.
 """
@@ -11,25 +12,21 @@ from __future__ import annotations
 import datetime as dt
 import functools
 import json
-from concurrent.futures import Future, ProcessPoolExecutor
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
 from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoescape
 
 from linkshilft import geo, package_files
-from linkshilft.exports import calendars
-from linkshilft.labels import LANGUAGE_NAMES, counsellors_text, legal_note, phone_uri
-from linkshilft.public import background, dates_page, finder, poster, qr, resting, search_index, way
+from linkshilft.labels import LANGUAGE_NAMES
+from linkshilft.public import background, counts, dates_page, finder, poster, qr, resting, search_index, urls, views
+from linkshilft.public.urls import relative_root
 from linkshilft.records import model as m
-from linkshilft.schedule import dates, wording
+from linkshilft.schedule import dates
 from linkshilft.sinks import script_json, theme_html
 
 TEMPLATE_DIR = package_files.folder("templates")
-NEXT_DATES = 5
-CALENDAR_DAYS = 366  # how far ahead calendar files and the office view look
-DATES_PAGE_DAYS = 28  # the "Termine" page: the coming four weeks
-NEARBY = 3  # other offices named on each office page
 FULL_LIST_MAX = 200  # longer lists (start page, topic pages) become a list of districts: a phone must load it
 
 
@@ -51,14 +48,6 @@ class GeneratedPage:
         return f"---\ntitle: {title}\ndescription: {description}\n{more}---\n"
 
 
-def relative_root(page_url: str) -> str:
-    """'stellen/x/' -> '../../'; '' -> ''. With directory URLs every page is a folder."""
-    depth = page_url.strip("/").count("/") + 1 if page_url.strip("/") else 0
-    if page_url and not page_url.endswith("/"):
-        depth -= 1
-    return "../" * depth
-
-
 def template_environment(template_dir: Path = TEMPLATE_DIR) -> Environment:
     """Jinja for generated pages: everything escaped, unknown names are errors, not blanks."""
     env = Environment(
@@ -77,36 +66,33 @@ class PublicSite:
         self.data = dataset
         self.settings = settings or {}
         self.env = template_environment(template_dir)
-        last_day = dataset.today + dt.timedelta(days=CALENDAR_DAYS)
+        last_day = dataset.today + dt.timedelta(days=counts.CALENDAR_DAYS)
         self._calendar = {
             o.id: dates.occurrences(o.counselling, dataset.closures, dataset.today, last_day) for o in dataset.public_offices()
         }
         # Offices without coordinates stand at the centre of their postcode area (office.html says so).
         self._locations = {o.id: geo.office_location(o, geo.postcode_centroids()) for o in dataset.public_offices()}
-        self._nearby = geo.nearest_others({key: loc.point for key, loc in self._locations.items() if loc}, NEARBY)
-        self._offices = {o.id: self._office_view(o) for o in dataset.public_offices()}
-        self._resting = resting.views(dataset, self._locations, self._edit_url)  # page only, offered nowhere
-        self._qr = qr.QrCodes(())  # start_background() starts drawing the notices' codes
-        self._pool: ProcessPoolExecutor | None = None
-        self._calendars: Future | None = None
-        self._site_dir: Path | None = None
+        self._nearby = geo.nearest_others({key: loc.point for key, loc in self._locations.items() if loc}, counts.NEARBY_OFFICES)
+        self._offices: dict[str, views.OfficeView] = {o.id: self._office_view(o) for o in dataset.public_offices()}
+        self._resting = resting.office_views(dataset, self._locations, self._edit_url)  # page only, offered nowhere
+        self.background = background.Background()  # calendars and QR codes: start_background()
 
     def pages(self) -> list[GeneratedPage]:
         pages = [
             GeneratedPage(
-                "kreise/index.md",
+                urls.DISTRICTS_SOURCE,
                 "Beratung in den Kreisen",
                 "Sozialsprechstunden nach Landkreisen und kreisfreien Städten in Sachsen.",
                 "districts.html",
             ),
             GeneratedPage(
-                "termine.md",
+                urls.dates_source(),
                 "Alle Termine der nächsten vier Wochen",
                 "Alle Sozialsprechstunden in Sachsen in den nächsten vier Wochen, nach Tagen geordnet.",
                 "dates.html",
             ),
             GeneratedPage(
-                "themen/index.md",
+                urls.TOPICS_SOURCE,
                 "Beratungsthemen",
                 "Worum es in der Sozialberatung geht: alle Themen mit ihren Beratungsstellen.",
                 "topics.html",
@@ -116,25 +102,26 @@ class PublicSite:
             for district in self.data.districts.values():
                 where = poster.district_heading(district)
                 title, description = f"Termine {where}", f"Alle Sozialsprechstunden {where} in den nächsten vier Wochen."
-                pages.append(GeneratedPage(f"termine/{district.id}.md", title, description, "dates.html", district.id))
+                pages.append(GeneratedPage(urls.dates_source(district.id), title, description, "dates.html", district.id))
         for office in self._offices.values():
             pages.append(
                 GeneratedPage(
-                    f"stellen/{office['id']}.md",
-                    office["name"],
-                    f"Kostenlose Sozialsprechstunde in {office['address']['town']}: {office['rhythm_summary']}",
+                    urls.office_source(office.id),
+                    office.name,
+                    f"Kostenlose Sozialsprechstunde in {office.address.town}: {office.rhythm_summary}",
                     "office.html",
-                    office["id"],
+                    office.id,
                     (("search", {"exclude": True}),),  # one entry per office instead: search_index.py
                 )
             )
         for key, view in self._resting.items():
             meta = (("search", {"exclude": True}),)
-            pages.append(GeneratedPage(f"stellen/{key}.md", view["name"], resting.description(view), resting.TEMPLATE, key, meta))
+            source = urls.office_source(key)
+            pages.append(GeneratedPage(source, view.name, resting.description(view), resting.TEMPLATE, key, meta))
         for district in self.data.districts.values():
             pages.append(
                 GeneratedPage(
-                    f"kreise/{district.id}.md",
+                    urls.district_source(district.id),
                     district.name,
                     f"Sozialsprechstunden im Kreis {district.name}.",
                     "district.html",
@@ -142,7 +129,7 @@ class PublicSite:
                 )
             )
         for topic in self.data.topics.values():
-            pages.append(GeneratedPage(f"themen/{topic.id}.md", topic.name, topic.description, "topic.html", topic.id))
+            pages.append(GeneratedPage(urls.topic_source(topic.id), topic.name, topic.description, "topic.html", topic.id))
         return pages + self._poster_pages()
 
     def _poster_pages(self) -> list[GeneratedPage]:
@@ -150,18 +137,18 @@ class PublicSite:
         meta = (("template", "aushang.html"), ("search", {"exclude": True}), ("hide", ["navigation", "toc"]))
         pages = [
             GeneratedPage(
-                f"stellen/{office['id']}/aushang.md",
-                f"Aushang: {office['name']}",
-                f"Aushang zum Ausdrucken (A4) mit QR-Code: Kostenlose Sozialsprechstunde in {office['address']['town']}.",
+                urls.office_poster_source(office.id),
+                f"Aushang: {office.name}",
+                f"Aushang zum Ausdrucken (A4) mit QR-Code: Kostenlose Sozialsprechstunde in {office.address.town}.",
                 "poster.html",
-                office["id"],
+                office.id,
                 meta,
             )
             for office in self._offices.values()
         ]
         pages += [
             GeneratedPage(
-                f"kreise/{district.id}/aushang.md",
+                urls.district_poster_source(district.id),
                 f"Aushang: {district.name}",
                 f"Aushang zum Ausdrucken (A4) mit allen Sozialsprechstunden {poster.district_heading(district)}.",
                 "district_poster.html",
@@ -178,75 +165,58 @@ class PublicSite:
 
     # --- calendars and the notices' QR codes: made in other processes while pages render ---
     def start_background(self, site_dir: Path) -> None:
-        """Starts the calendar files (into `site_dir`) and the QR codes; see background.py."""
-        self.close()
-        self._pool = background.pool(len(self._offices))
-        self._site_dir = site_dir
-        if self._pool is not None:  # first in the queue: the QR codes are needed only later
-            job = (self.data, self._site_url(), str(site_dir), CALENDAR_DAYS, DATES_PAGE_DAYS)
-            self._calendars = self._pool.submit(background.write_calendars, *job)
+        """Starts the calendar files (into `site_dir`) and the notices' QR codes; see background.py."""
         site_url = self._site_url()
-        urls = [poster.office_url(site_url, key) for key in self._offices]
-        urls += [poster.district_url(site_url, district.id) for district in self._districts_with_offices()]
-        self._qr = qr.QrCodes(urls, self._pool)
-
-    def finish_background(self) -> None:
-        """Waits for the calendar files, or writes them here if no other process did."""
-        if self._calendars is not None:
-            self._calendars.result()
-        elif self._site_dir is not None:
-            files = calendars.calendar_files(self.data, self._site_url(), CALENDAR_DAYS, DATES_PAGE_DAYS, self._calendar)
-            background.write_files(str(self._site_dir), files)
-        self.close()
-
-    def fill_qr_codes(self, html: str) -> str:
-        return self._qr.fill(html)
-
-    def close(self) -> None:
-        self._qr.close()
-        if self._pool is not None:
-            self._pool.shutdown(wait=False, cancel_futures=True)
-        self._pool, self._calendars = None, None
+        job = background.CalendarJob(self.data, site_url, counts.CALENDAR_DAYS, counts.DATES_PAGE_DAYS, self._calendar)
+        pages = [urls.office_url(site_url, key) for key in self._offices]
+        pages += [urls.district_url(site_url, district.id) for district in self._districts_with_offices()]
+        self.background.start(site_dir, job, pages)
 
     def render(self, page: GeneratedPage, page_url: str) -> str:
-        context = {"root": relative_root(page_url), "today": self._day(self.data.today), "settings": self.settings}
-        if page.template in ("office.html", resting.TEMPLATE):
-            context["office"] = self._offices.get(page.key) or self._resting[page.key]
-        elif page.template == "district.html":
-            context["district"] = self.data.districts[page.key]
-            context["offices"] = self._offices_in(page.key)
-        elif page.template == "topic.html":
-            context["topic"] = self.data.topics[page.key]
-            context.update(self._list_or_districts([o for o in self._offices.values() if page.key in o["topic_ids"]]))
-        elif page.template == "districts.html":
-            context["districts"] = self._district_counts(list(self._offices.values()))
-        elif page.template == "dates.html":
-            context.update(self._dates_context(page.key))
-        elif page.template == "poster.html":
-            context["poster"] = poster.office_poster(self._offices[page.key], self._site_url(), context["today"], qr.placeholder)
-        elif page.template == "district_poster.html":
-            district = self.data.districts[page.key]
-            context["poster"] = poster.district_poster(
-                district, self._offices_in(page.key), self._site_url(), context["today"], qr.placeholder
-            )
-        elif page.template == "topics.html":
-            context["topics"] = [
-                {
-                    "id": t.id,
-                    "name": t.name,
-                    "description": t.description,
-                    "count": sum(t.id in o["topic_ids"] for o in self._offices.values()),
-                }
-                for t in self.data.topics.values()
-            ]
+        today = views.day(self.data.today)
+        context = {"root": relative_root(page_url), "today": today, "settings": self.settings}
+        context.update(CONTEXTS[page.template](self, page.key, today))
         return self.env.get_template(page.template).render(context)
+
+    # Each takes the page's key (the record it is about) and the build day; CONTEXTS below names them.
+    def _office_context(self, key: str, today: views.Day) -> dict:
+        return {"office": self._offices.get(key) or self._resting[key]}
+
+    def _district_context(self, key: str, today: views.Day) -> dict:
+        return {"district": self.data.districts[key], "offices": self._offices_in(key)}
+
+    def _topic_context(self, key: str, today: views.Day) -> dict:
+        offering = [o for o in self._offices.values() if key in o.topic_ids]
+        return {"topic": self.data.topics[key], **self._list_or_districts(offering)}
+
+    def _districts_context(self, key: str, today: views.Day) -> dict:
+        return {"districts": views.district_counts(self.data, self._offices.values())}
+
+    def _topics_context(self, key: str, today: views.Day) -> dict:
+        return {"topics": views.topic_counts(self.data, list(self._offices.values()))}
+
+    def _poster_context(self, key: str, today: views.Day) -> dict:
+        return {"poster": poster.office_poster(self._offices[key], self._site_url(), today, qr.placeholder)}
+
+    def _district_poster_context(self, key: str, today: views.Day) -> dict:
+        district, offices = self.data.districts[key], self._offices_in(key)
+        return {"poster": poster.district_poster(district, offices, self._site_url(), today, qr.placeholder)}
+
+    def _dates_context(self, key: str, today: views.Day) -> dict:
+        """All dates, or past FULL_LIST_MAX offices the districts (and then one page of dates each)."""
+        district = self.data.districts.get(key)
+        if district is None and len(self._offices) > FULL_LIST_MAX:
+            return {"days": [], "district": None, "districts": views.district_counts(self.data, self._offices.values())}
+        ids = [o.id for o in self._offices_in(key)] if district else None
+        days = dates_page.dates_by_day(self._calendar, self._offices, self.data.today, counts.DATES_PAGE_DAYS, ids)
+        return {"days": days, "district": poster.district_heading(district) if district else None, "districts": []}
 
     def search_entries(self) -> list[dict]:
         return [search_index.office_entry(office) for office in self._offices.values()]
 
     def static_files(self) -> list[tuple[str, bytes]]:
         """Files beside the pages that the build's own process writes: the finder's data.
-        The calendars are written by start_background()/finish_background()."""
+        The calendars are written by start_background() and background.finish()."""
         return self.finder_data.files
 
     @functools.cached_property
@@ -259,142 +229,59 @@ class PublicSite:
         return self.env.get_template("finder.html").render(
             root=relative_root(page_url),
             versions=self.finder_data.versions,
-            topics=[{"id": t.id, "name": t.name} for t in self.data.topics.values()],
+            topics=[views.TopicLink(t.id, t.name) for t in self.data.topics.values()],
             languages=finder.languages_offered(self.data, LANGUAGE_NAMES),
             hints_page=hints_page,
         )
 
     def render_office_list(self, page_url: str) -> str:
         """The start page's list by district, what people without JavaScript get: every office, or the districts."""
-        context = {"root": relative_root(page_url), "today": self._day(self.data.today)}
+        context = {"root": relative_root(page_url), "today": views.day(self.data.today)}
         context.update(self._list_or_districts(list(self._offices.values())))
         return self.env.get_template("office_list.html").render(context)
 
-    def _offices_in(self, district_id: str) -> list[dict]:
-        return [o for o in self._offices.values() if o["district_id"] == district_id]
+    # --- view models ---------------------------------------------------------------
+    def _offices_in(self, district_id: str) -> list[views.OfficeView]:
+        return [o for o in self._offices.values() if o.district_id == district_id]
 
-    def _district_counts(self, offices: list[dict]) -> list[dict]:
-        counts = {d: 0 for d in self.data.districts}
-        for office in offices:
-            counts[office["district_id"]] += 1
-        return [{"id": d.id, "name": d.name, "count": counts[d.id]} for d in self.data.districts.values()]
-
-    def _list_or_districts(self, offices: list[dict]) -> dict:
+    def _list_or_districts(self, offices: list[views.OfficeView]) -> dict:
         """Every office by district, or, past FULL_LIST_MAX, the districts with their counts."""
         if len(offices) > FULL_LIST_MAX:
-            return {"groups": [], "districts": self._district_counts(offices)}
-        return {"groups": self._district_groups(offices), "districts": []}
+            return {"groups": [], "districts": views.district_counts(self.data, offices)}
+        return {"groups": views.district_groups(self.data, offices), "districts": []}
 
-    def _district_groups(self, offices: list[dict]) -> list[dict]:
-        groups = []
-        for district in sorted(self.data.districts.values(), key=lambda d: d.name):
-            members = [o for o in offices if o["district_id"] == district.id]
-            if members:
-                groups.append({"id": district.id, "name": district.name, "offices": members})
-        return groups
-
-    def _day(self, day: dt.date, weekday: bool = True) -> dict:
-        return {"iso": day.isoformat(), "text": wording.format_day(day) if weekday else wording.format_date(day)}
-
-    def _office_view(self, office: m.Office) -> dict:
-        data, counselling = self.data, office.counselling
-        held, cancelled = self._calendar[office.id]
-        upcoming = held[:NEXT_DATES]
-        horizon = upcoming[-1].start.date() if len(upcoming) == NEXT_DATES else data.today + dt.timedelta(days=DATES_PAGE_DAYS)
-        rhythms = [wording.describe_rule(rule) for rule in counselling.hours]
-        lawyer = data.lawyers.get(counselling.lawyer) if counselling.lawyer else None
-        counsellors = [data.counsellors[c] for c in counselling.counsellors]
-        named = [c.public_name for c in counsellors if c.public_name]
-        mp = data.mps.get(office.mp) if office.mp else None
-        return {
-            "id": office.id,
-            "name": office.name,
-            "kind": m.KIND_LABELS[office.kind],
-            "status": office.status,
-            "status_label": m.STATUS_LABELS[office.status],
-            "district_id": office.district,
-            "district_name": data.districts[office.district].name,
-            "mp": f"{mp.name}, Mitglied des Sächsischen Landtags" if mp else None,
-            "address": {"street": office.address.street, "postcode": office.address.postcode, "town": office.address.town},
-            "has_coordinates": office.address.coordinates is not None,
-            "nearby": [
-                {
-                    "id": n.key,
-                    "name": data.offices[n.key].name,
-                    "town": data.offices[n.key].address.town,
-                    "km": geo.format_km(n.km),
-                }
-                for n in self._nearby.get(office.id, ())
-            ],
-            "directions": office.directions,
-            "route_url": way.route_url(office),
-            "step_free": office.accessibility.step_free,
-            "accessible_toilet": office.accessibility.accessible_toilet,
-            "accessibility_notes": office.accessibility.notes,
-            "phone": office.contact.phone,
-            "phone_uri": phone_uri(office.contact.phone) if office.contact.phone else None,
-            "email": office.contact.email,
-            "website": office.contact.website,
-            "topic_ids": counselling.topics,
-            "topics": [{"id": t, "name": data.topics[t].name} for t in counselling.topics],
-            "languages": [LANGUAGE_NAMES.get(code, code) for code in counselling.languages],
-            "counsellors_text": counsellors_text(named, len(counsellors) - len(named)),
-            "legal_note": legal_note(lawyer),
-            "appointment_only": counselling.appointment_only,
-            "how_to_book": counselling.how_to_book,
-            "rhythms": rhythms,
-            "rhythm_summary": "; ".join(rhythms)
-            if rhythms
-            else ("nach Vereinbarung" if counselling.appointment_only else "Termine folgen"),
-            "walk_in": any(rule.walk_in for rule in counselling.hours),
-            "next_dates": [self._occurrence(o, counselling) for o in upcoming],
-            "cancelled": [
-                {"iso": c.start.date().isoformat(), "text": wording.format_day(c.start.date()), "reason": c.reason}
-                for c in cancelled
-                if c.start.date() <= horizon
-            ],
-            "jsonld": calendars.event_schedule_jsonld(office, cancelled, self._page_url(office)),
-            "webcal": calendars.webcal_url(self._page_url(office)),
-            "bring": counselling.bring,
-            "checked_on": self._day(office.checked_on, weekday=False),
-            "edit_url": self._edit_url(office),
-            "source_path": office.source.path,
-        }
-
-    def _occurrence(self, occurrence: dates.Occurrence, counselling: m.Counselling) -> dict:
-        day = occurrence.start.date()
-        offset = (day - self.data.today).days
-        return {
-            "start": occurrence.start.isoformat(),
-            "end": occurrence.end.isoformat(),
-            "day": wording.format_day(day),
-            "time": wording.format_time_range(occurrence.start.time(), occurrence.end.time()),
-            "relative": {0: "Heute", 1: "Morgen"}.get(offset),
-            "walk_in": occurrence.walk_in,
-            "note": occurrence.note,
-            "ics": calendars.single_date_name(occurrence),
-        }
-
-    def _page_url(self, office: m.Office) -> str:
-        return poster.office_url(self._site_url(), office.id)
+    def _office_view(self, office: m.Office) -> views.OfficeView:
+        return views.office_view(
+            self.data,
+            office,
+            self._calendar[office.id],
+            nearby=self._nearby.get(office.id, ()),
+            page_url=urls.office_url(self._site_url(), office.id),
+            edit_url=self._edit_url(office),
+        )
 
     def _site_url(self) -> str:
-        return f"{self.settings.get('site_url') or '/'}".rstrip("/") + "/"
+        return urls.site_url(self.settings)
 
     @property
     def calendar(self) -> dict[str, tuple[list[dates.Occurrence], list[dates.Cancellation]]]:
-        """Each public office's held and cancelled hours from today on, CALENDAR_DAYS ahead (for the downloads)."""
+        """Each public office's held and cancelled hours from today on, counts.CALENDAR_DAYS ahead (for the downloads)."""
         return self._calendar
-
-    def _dates_context(self, district_id: str) -> dict:
-        """All dates, or past FULL_LIST_MAX offices the districts (and then one page of dates each)."""
-        district = self.data.districts.get(district_id)
-        if district is None and len(self._offices) > FULL_LIST_MAX:
-            return {"days": [], "district": None, "districts": self._district_counts(list(self._offices.values()))}
-        ids = [o["id"] for o in self._offices_in(district_id)] if district else None
-        days = dates_page.dates_by_day(self._calendar, self._offices, self.data.today, DATES_PAGE_DAYS, ids)
-        return {"days": days, "district": poster.district_heading(district) if district else None, "districts": []}
 
     def _edit_url(self, office: m.Office) -> str | None:
         base = self.settings.get("edit_base")
         return f"{base.rstrip('/')}/{office.source.path}" if base else None
+
+
+# Which view models each template's page gets: one entry per template of GeneratedPage.
+CONTEXTS: dict[str, Callable[[PublicSite, str, views.Day], dict]] = {
+    "office.html": PublicSite._office_context,
+    resting.TEMPLATE: PublicSite._office_context,
+    "district.html": PublicSite._district_context,
+    "topic.html": PublicSite._topic_context,
+    "districts.html": PublicSite._districts_context,
+    "topics.html": PublicSite._topics_context,
+    "dates.html": PublicSite._dates_context,
+    "poster.html": PublicSite._poster_context,
+    "district_poster.html": PublicSite._district_poster_context,
+}
