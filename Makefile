@@ -8,19 +8,28 @@ CHROMIUM := /usr/bin/chromium
 export NO_MKDOCS_2_WARNING := 1
 
 .DEFAULT_GOAL := help
-.PHONY: help install serve build serve-internal build-internal test check lint validate schemas reference actionlint clean bench html-check properdocs lighthouse
+.PHONY: help install lock serve build serve-internal build-internal test check lint validate schemas reference actionlint clean bench html-check properdocs lighthouse
 
 help: ## diese Übersicht
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-15s %s\n", $$1, $$2}'
 
-$(STAMP): pyproject.toml
+# Installs exactly the versions in requirements.txt, each checked against its hash; only the
+# project itself is installed from the checkout (editable, its dependencies are already there).
+$(STAMP): pyproject.toml requirements.txt
 	@$(PYTHON) -c 'import sys; sys.exit(sys.version_info < (3, 11))' || { echo "Python 3.11 oder neuer nötig"; exit 1; }
 	test -d $(VENV) || $(PYTHON) -m venv $(VENV)
-	$(BIN)/python -m pip install --quiet --upgrade pip
-	$(BIN)/python -m pip install --quiet -e '.[test,dev]'
+	$(BIN)/python -m pip install --quiet --require-hashes -r requirements.txt
+	$(BIN)/python -m pip install --quiet --no-deps --no-build-isolation -e .
 	touch $(STAMP)
 
-install: $(STAMP) ## virtuelle Umgebung .venv anlegen und alles installieren
+install: $(STAMP) ## virtuelle Umgebung .venv anlegen und alles aus requirements.txt installieren (Versionen und Hashes fest)
+
+# --universal: one file for Linux, macOS and Windows; pins already in requirements.txt stay unless
+# pyproject.toml needs another version (UPGRADE=1 takes the newest that fits).
+lock: ## requirements.txt aus pyproject.toml neu auflösen (mit Hashes); UPGRADE=1 nimmt die neuesten Versionen
+	test -x $(BIN)/uv || $(MAKE) install
+	$(BIN)/uv pip compile pyproject.toml requirements.in --extra test --extra dev --universal --python-version 3.11 \
+	  --generate-hashes $(if $(UPGRADE),--upgrade) --quiet -o requirements.txt
 
 serve: $(STAMP) ## Seite mit den Beispieldaten auf http://127.0.0.1:8000 zeigen
 	$(BIN)/mkdocs serve --strict -a 127.0.0.1:8000
