@@ -8,7 +8,7 @@ CHROMIUM := /usr/bin/chromium
 export NO_MKDOCS_2_WARNING := 1
 
 .DEFAULT_GOAL := help
-.PHONY: help install lock serve build serve-internal build-internal test check lint validate schemas reference actionlint clean bench html-check properdocs lighthouse
+.PHONY: help install lock check-minimum serve build serve-internal build-internal test check lint validate schemas reference actionlint clean bench html-check properdocs lighthouse
 
 help: ## diese Übersicht
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-15s %s\n", $$1, $$2}'
@@ -31,14 +31,19 @@ lock: ## requirements.txt aus pyproject.toml neu auflösen (mit Hashes); UPGRADE
 	$(BIN)/uv pip compile pyproject.toml requirements.in --extra test --extra dev --universal --python-version 3.11 \
 	  --generate-hashes $(if $(UPGRADE),--upgrade) --quiet -o requirements.txt
 
-serve: $(STAMP) ## Seite mit den Beispieldaten auf http://127.0.0.1:8000 zeigen
-	$(BIN)/mkdocs serve --strict -a 127.0.0.1:8000
+# MkDocs watches content/ and mkdocs.yml; the pages also come from the data, the schemas and the
+# templates. Flags, not `watch:` in mkdocs.yml: that makes every build require the folders, also a
+# build with LINKSHILFT_DATA elsewhere.
+WATCH := -w data -w schema -w site_overrides
+
+serve: $(STAMP) ## Seite mit den Beispieldaten auf http://127.0.0.1:8000 zeigen; baut bei jeder Änderung an Inhalt, Daten, Schemas und Vorlagen neu
+	$(BIN)/mkdocs serve --strict $(WATCH) -a 127.0.0.1:8000
 
 build: $(STAMP) ## Seite nach site/ bauen (bricht bei jedem Datenfehler ab)
 	$(BIN)/mkdocs build --strict --clean
 
 serve-internal: $(STAMP) ## interne Seite (Maßnahmen 1–7) auf http://127.0.0.1:8001 zeigen; nie veröffentlichen
-	$(BIN)/mkdocs serve --strict -f mkdocs.internal.yml -a 127.0.0.1:8001
+	$(BIN)/mkdocs serve --strict $(WATCH) -f mkdocs.internal.yml -a 127.0.0.1:8001
 
 build-internal: $(STAMP) ## interne Seite nach site-internal/ bauen (Daten: data/internal oder LINKSHILFT_INTERNAL_DATA)
 	$(BIN)/mkdocs build --strict --clean -f mkdocs.internal.yml
@@ -53,7 +58,7 @@ reference: $(STAMP) ## Feldreferenzen (aus den Schemas) und Meldungstabelle (aus
 	$(BIN)/linkshilft reference --all
 
 lint: $(STAMP) ## ruff
-	$(BIN)/ruff check hooks tests bench
+	$(BIN)/ruff check hooks tests bench scripts
 
 test: $(STAMP) $(CHROMIUM) ## alle Tests (installiert Chromium mit apt, wo es fehlt)
 	$(BIN)/python -m pytest
@@ -63,6 +68,17 @@ $(CHROMIUM):
 	@echo "Chromium fehlt: installiere das Debian-Paket chromium"
 	$(if $(filter 0,$(shell id -u)),,sudo) apt-get update
 	$(if $(filter 0,$(shell id -u)),,sudo) apt-get install -y chromium
+
+# The oldest versions pyproject.toml allows, in their own environment: proves each lower bound.
+# Tools for the tests come in their newest fitting versions; the browser tests need no check here.
+VENV_MIN := .venv-min
+check-minimum: $(STAMP) ## jede Laufzeit-Abhängigkeit in ihrer kleinsten erlaubten Version (.venv-min) installieren und die Tests ohne Browser ausführen
+	rm -rf $(VENV_MIN)
+	$(BIN)/uv venv --quiet --python $(BIN)/python $(VENV_MIN)
+	$(BIN)/python scripts/minimum_requirements.py > $(VENV_MIN)/minimum.txt
+	cat $(VENV_MIN)/minimum.txt
+	$(BIN)/uv pip install --quiet --python $(VENV_MIN)/bin/python -r $(VENV_MIN)/minimum.txt -e '.[test]'
+	$(VENV_MIN)/bin/python -m pytest -q -p no:cacheprovider --ignore=tests/browser
 
 actionlint: $(STAMP) ## die GitHub-Workflows in .github/workflows prüfen
 	$(BIN)/actionlint
@@ -86,4 +102,4 @@ bench: $(STAMP) ## Messung: Bau gegen mkdocs-material, Finder- und Suchindex-Gr�
 	$(BIN)/python bench/run.py
 
 clean: ## Bauergebnisse löschen
-	rm -rf site site-internal .pytest_cache .hypothesis bench/out
+	rm -rf site site-internal .pytest_cache .hypothesis bench/out .venv-min

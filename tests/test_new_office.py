@@ -10,9 +10,8 @@ import subprocess
 from linkshilft import new_office
 from linkshilft.pipeline import load_dataset
 
-from tests.support import ROOT, TODAY, run
+from tests.support import CLI, ROOT, TODAY, run
 
-CLI = [str(ROOT / ".venv" / "bin" / "linkshilft")] if (ROOT / ".venv" / "bin" / "linkshilft").exists() else ["linkshilft"]
 TEMPLATE = ROOT / "data" / "_templates" / "office.yaml"
 OPTIONS = [
     "--id", "leipzig-connewitz",

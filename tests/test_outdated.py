@@ -8,9 +8,8 @@ from bs4 import BeautifulSoup
 from linkshilft import schedule
 from linkshilft.pipeline import load_dataset
 
-from tests.support import ROOT, TODAY, run
+from tests.support import CLI, ROOT, TODAY, run
 
-CLI = [str(ROOT / ".venv" / "bin" / "linkshilft")] if (ROOT / ".venv" / "bin" / "linkshilft").exists() else ["linkshilft"]
 WARNING = (
     "data/offices/leipzig/leipzig-basis.yaml:27: checked_on: "
     "zuletzt am 01.03.2026 geprüft – bitte Angaben prüfen und Datum erneuern"

@@ -12,6 +12,7 @@ import holidays
 import pytest
 from linkshilft import schedule
 from linkshilft.model import Closure, Counselling, HourRule, counselling_from_record
+from linkshilft.pipeline import load_dataset
 from linkshilft.schedule import (
     describe_rule,
     format_date,
@@ -22,6 +23,8 @@ from linkshilft.schedule import (
     occurrences,
     schedule_problems,
 )
+
+from tests.support import ROOT, TODAY
 
 D = dt.date
 T = dt.time
@@ -504,3 +507,15 @@ def test_schedule_problems_of_a_record_mapping():
         ("hours[2]", "überschneidet sich mit hours[0] (am 8. Dezember 2026 14:00–16:00 Uhr und 15:00–17:00 Uhr)"),
     ]
 
+
+
+def test_fronleichnam_cancels_the_sample_hour_in_crostwitz():
+    """Crostwitz (Sorbian, Catholic) counsels on the last Thursday: in 2027 that is Fronleichnam.
+    holidays before 0.66 knew no Catholic Fronleichnam for Saxony and kept the hour."""
+    dataset, problems, _ = load_dataset(ROOT / "data", TODAY)
+    assert problems == []
+    office = dataset.offices["bautzen-crostwitz"]
+    assert office.address.town == "Crostwitz" and office.counselling.corpus_christi_holiday
+    held, cancelled = occurrences(office.counselling, (), D(2027, 5, 1), D(2027, 6, 30))
+    assert [(c.start.date(), c.reason) for c in cancelled] == [(D(2027, 5, 27), "Feiertag (Fronleichnam)")]
+    assert [o.start.date() for o in held] == [D(2027, 6, 24)]
