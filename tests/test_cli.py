@@ -8,9 +8,8 @@ import shutil
 import pytest
 from linkshilft.problems import Problem, workflow_command
 
-from tests.support import MKDOCS, ROOT, data_env, run
+from tests.support import CLI, MKDOCS, data_env, run
 
-CLI = [str(ROOT / ".venv" / "bin" / "linkshilft")] if (ROOT / ".venv" / "bin" / "linkshilft").exists() else ["linkshilft"]
 BROKEN_TIME = 'data/offices/leipzig/leipzig-basis.yaml:25: counselling.hours[0].start: "25:00" ist keine gültige Uhrzeit (HH:MM)'
 UNKNOWN_FIELD = 'data/counsellors/mit-einwilligung.yaml:8: rolle: unbekanntes Feld "rolle" – meinten Sie "role"?'
 

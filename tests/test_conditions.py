@@ -16,9 +16,8 @@ import pytest
 from linkshilft.records.model import Counselling, HourRule
 from linkshilft.schedule import bookings
 
-from tests.support import CASES, ROOT, TODAY, data_env, git, run
+from tests.support import CASES, CLI, TODAY, data_env, git, run
 
-CLI = [str(ROOT / ".venv" / "bin" / "linkshilft")] if (ROOT / ".venv" / "bin" / "linkshilft").exists() else ["linkshilft"]
 OFFICE = Path("offices/leipzig/leipzig-basis.yaml")
 LAWYER = Path("lawyers/gueltig.yaml")
 

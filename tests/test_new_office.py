@@ -10,9 +10,8 @@ import subprocess
 from linkshilft.cli import new_office
 from linkshilft.records.pipeline import load_dataset
 
-from tests.support import ROOT, TODAY, data_env, run
+from tests.support import CLI, ROOT, TODAY, data_env, run
 
-CLI = [str(ROOT / ".venv" / "bin" / "linkshilft")] if (ROOT / ".venv" / "bin" / "linkshilft").exists() else ["linkshilft"]
 TEMPLATE = ROOT / "data" / "_templates" / "office.yaml"
 OPTIONS = [
     "--id", "leipzig-connewitz",

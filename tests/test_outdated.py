@@ -8,9 +8,8 @@ from bs4 import BeautifulSoup
 from linkshilft.records.pipeline import load_dataset
 from linkshilft.schedule import wording
 
-from tests.support import ROOT, TODAY, data_env, run
+from tests.support import CLI, ROOT, TODAY, data_env, run
 
-CLI = [str(ROOT / ".venv" / "bin" / "linkshilft")] if (ROOT / ".venv" / "bin" / "linkshilft").exists() else ["linkshilft"]
 WARNING = (
     "data/offices/leipzig/leipzig-basis.yaml:27: checked_on: "
     "zuletzt am 01.03.2026 geprüft – bitte Angaben prüfen und Datum erneuern"

@@ -11,6 +11,7 @@ import csv
 import io
 import json
 import re
+from importlib.util import find_spec
 from pathlib import Path
 
 import icalendar
@@ -19,9 +20,8 @@ from bs4 import BeautifulSoup
 from linkshilft.public import csp
 
 from tests.payloads import KINDS, free_text_fields, marker
-from tests.support import ROOT
 
-MATERIAL_SCRIPTS = next((ROOT / ".venv" / "lib").glob("python3*/site-packages/material/templates/partials/javascripts"))
+MATERIAL_SCRIPTS = Path(find_spec("material").origin).parent / "templates" / "partials" / "javascripts"
 SCRIPT_ELEMENTS_OF_DATA = {"x-payload", "img", "iframe", "b"}  # elements only a payload would make
 
 

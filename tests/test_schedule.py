@@ -11,10 +11,13 @@ import datetime as dt
 import holidays
 import pytest
 from linkshilft.records.model import Closure, Counselling, HourRule, counselling_from_record
+from linkshilft.records.pipeline import load_dataset
 from linkshilft.schedule import dates
 from linkshilft.schedule.checks import schedule_problems
 from linkshilft.schedule.dates import next_dates, occurrences
 from linkshilft.schedule.wording import describe_rule, format_date, format_day, format_day_short, format_time_range
+
+from tests.support import ROOT, TODAY
 
 D = dt.date
 T = dt.time
@@ -497,3 +500,15 @@ def test_schedule_problems_of_a_record_mapping():
         ("hours[2]", "überschneidet sich mit hours[0] (am 8. Dezember 2026 14:00–16:00 Uhr und 15:00–17:00 Uhr)"),
     ]
 
+
+
+def test_fronleichnam_cancels_the_sample_hour_in_crostwitz():
+    """Crostwitz (Sorbian, Catholic) counsels on the last Thursday: in 2027 that is Fronleichnam.
+    holidays before 0.66 knew no Catholic Fronleichnam for Saxony and kept the hour."""
+    dataset, problems, _ = load_dataset(ROOT / "data", TODAY)
+    assert problems == []
+    office = dataset.offices["bautzen-crostwitz"]
+    assert office.address.town == "Crostwitz" and office.counselling.corpus_christi_holiday
+    held, cancelled = occurrences(office.counselling, (), D(2027, 5, 1), D(2027, 6, 30))
+    assert [(c.start.date(), c.reason) for c in cancelled] == [(D(2027, 5, 27), "Feiertag (Fronleichnam)")]
+    assert [o.start.date() for o in held] == [D(2027, 6, 24)]

