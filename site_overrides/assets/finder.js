@@ -448,6 +448,20 @@
     route.appendChild(routeLink);
     if (office.way) { route.appendChild(document.createTextNode(" · " + office.way)); }
     item.appendChild(route);
+    // Share this office: share.js does it, as for "Seite teilen" on the office page; until that file
+    // has arrived the box stays hidden (no button that does nothing).
+    var shareBox = element("p", "lh-share lh-result__share"), shareButton = element("button", "md-button", "Teilen");
+    shareButton.type = "button";
+    shareButton.setAttribute("aria-label", office.name + " teilen");
+    shareButton.setAttribute("data-url", link.href);
+    shareButton.setAttribute("data-title", office.name);
+    shareBox.appendChild(shareButton);
+    shareBox.appendChild(document.createTextNode(" "));
+    var shareStatus = element("span", "lh-share__status");
+    shareStatus.setAttribute("role", "status");
+    shareBox.appendChild(shareStatus);
+    shareBox.hidden = !window.linkshilftShare;
+    item.appendChild(shareBox);
     return item;
   }
 
