@@ -34,14 +34,14 @@ def assert_no_sideways_scroll(page):
     assert page.evaluate("document.documentElement.scrollWidth <= document.documentElement.clientWidth"), page.evaluate(WIDER)
 
 
-@pytest.mark.parametrize("size", ["360x640", "390x844"])
+@pytest.mark.parametrize("size", PHONES)
 @pytest.mark.parametrize("url", ["", "stellen/leipzig-gruenau/", "termine/", "hinweise/", "kreise/leipzig/"])
 def test_no_sideways_scroll_at_250_percent_text(server, new_page, size, url):
     page = at_250(new_page, server, size, url)
     assert_no_sideways_scroll(page)
 
 
-@pytest.mark.parametrize("size", ["360x640", "390x844"])
+@pytest.mark.parametrize("size", PHONES)
 def test_results_and_open_filters_fit_at_250_percent_text(server, new_page, size):
     page = at_250(new_page, server, size, "?ort=04209&ohne-anmeldung=1")
     settled(page)
