@@ -1,6 +1,7 @@
 """The finder's time from input to rendered results, in Chromium with 4× CPU throttling.
 
     python bench/finder_speed.py site/              # prints JSON: first_ms, median_ms, runs_ms, ..., phone
+    python bench/finder_speed.py site/ --phone 5    # only the phone, five times (medians and each run)
 
 A script, never a test; bench/run.py calls measure() for each size. The site is served with gzip
 (lighthouse.serve) and opened in Debian's Chromium through Playwright. Each search is timed inside
@@ -17,7 +18,9 @@ phone() opens the start page as a phone on Slow 4G (Chrome DevTools' preset: 562
 1.44 Mbit/s down) with 4× CPU throttling, twice in one browser context: first with an empty cache
 (cold), then again with the files in the browser's cache (cached). It reports the time from the
 start of navigation to a usable finder (finder.js's performance mark "linkshilft-finder-ready") and
-from Enter (the form's submit, right when the finder is usable) to the first result in the list.
+from Enter (the form's submit, right when the finder is usable) to the first result in the list,
+and the first contentful paint. Each is the median of `runs` fresh browser contexts: on a machine
+shared with other work single runs scatter by a second.
 """
 
 from __future__ import annotations
@@ -60,6 +63,8 @@ SEARCH = """([code, timeout]) => new Promise((resolve, reject) => {
 
 SLOW_4G = {"offline": False, "latency": 562.5, "downloadThroughput": 180_000, "uploadThroughput": 84_375}
 READY = "(performance.getEntriesByName('linkshilft-finder-ready')[0] || {}).startTime || null"
+PHONE = {"width": 390, "height": 844}
+PAINT = "(performance.getEntriesByName('first-contentful-paint')[0] || {}).startTime || 0"
 ENTER = """([code, timeout]) => new Promise((resolve, reject) => {
   const input = document.getElementById("lh-q"), list = document.getElementById("lh-ergebnisse");
   let start;
@@ -76,34 +81,42 @@ ENTER = """([code, timeout]) => new Promise((resolve, reject) => {
 })"""
 
 
-def phone(site: Path, postcode: str = "04209") -> dict:
+def phone(site: Path, postcode: str = "04209", runs: int = 3) -> dict:
     httpd = serve(site)
     url = f"http://127.0.0.1:{httpd.server_address[1]}/"
-    visits = {}
+    visits = {"cold": [], "cached": []}
+    index_loaded = False
     try:
         with sync_playwright() as playwright:
             browser = playwright.chromium.launch(executable_path=CHROME, args=CHROME_FLAGS.split())
-            context = browser.new_context(viewport={"width": 390, "height": 844}, is_mobile=True, has_touch=True, locale="de-DE")
-            page = context.new_page()
-            requests = []
-            page.on("request", lambda request: requests.append(request.url))
-            cdp = context.new_cdp_session(page)
-            cdp.send("Network.enable")
-            cdp.send("Network.emulateNetworkConditions", SLOW_4G)
-            cdp.send("Emulation.setCPUThrottlingRate", {"rate": THROTTLING})
-            for visit in ("cold", "cached"):
-                page.goto(url, wait_until="commit")
-                page.locator("#finder[aria-busy=false]").wait_for(state="attached", timeout=60_000)
-                usable = page.evaluate(READY)
-                first = page.evaluate(ENTER, [postcode, 60_000])
-                visits[visit] = {"usable_ms": round(usable), "first_result_ms": round(first)}
-                page.wait_for_load_state("load")
-            index_loaded = any("search_index.json" in u for u in requests)
+            for _ in range(runs):
+                context = browser.new_context(viewport=PHONE, is_mobile=True, has_touch=True, locale="de-DE")
+                page = context.new_page()
+                requests = []
+                page.on("request", lambda request, requests=requests: requests.append(request.url))
+                cdp = context.new_cdp_session(page)
+                cdp.send("Network.enable")
+                cdp.send("Network.emulateNetworkConditions", SLOW_4G)
+                cdp.send("Emulation.setCPUThrottlingRate", {"rate": THROTTLING})
+                for visit in ("cold", "cached"):
+                    page.goto(url, wait_until="commit")
+                    page.locator("#finder[aria-busy=false]").wait_for(state="attached", timeout=60_000)
+                    usable = page.evaluate(READY)
+                    first = page.evaluate(ENTER, [postcode, 60_000])
+                    page.wait_for_load_state("load")
+                    paint = page.evaluate(PAINT)
+                    visits[visit].append({"usable_ms": round(usable), "first_result_ms": round(first), "fcp_ms": round(paint)})
+                index_loaded = index_loaded or any("search_index.json" in u for u in requests)
+                context.close()
             browser.close()
     finally:
         httpd.shutdown()
         httpd.server_close()
-    return {"network": "Slow 4G", "throttling": THROTTLING, **visits, "search_index_loaded": index_loaded}
+    medians = {
+        visit: {key: round(statistics.median(run[key] for run in done)) for key in done[0]} | {"runs": done}
+        for visit, done in visits.items()
+    }
+    return {"network": "Slow 4G", "throttling": THROTTLING, **medians, "search_index_loaded": index_loaded}
 
 
 def measure(site: Path, runs: int = 7, postcode: str = "04109") -> dict:
@@ -138,6 +151,9 @@ def measure(site: Path, runs: int = 7, postcode: str = "04109") -> dict:
 
 
 if __name__ == "__main__":
-    if len(sys.argv) != 2:
-        raise SystemExit(__doc__.splitlines()[2].strip())
-    print(json.dumps(measure(Path(sys.argv[1])) | {"phone": phone(Path(sys.argv[1]))}, indent=1))
+    if len(sys.argv) == 4 and sys.argv[2] == "--phone":
+        print(json.dumps(phone(Path(sys.argv[1]), runs=int(sys.argv[3])), indent=1))
+    elif len(sys.argv) == 2:
+        print(json.dumps(measure(Path(sys.argv[1])) | {"phone": phone(Path(sys.argv[1]))}, indent=1))
+    else:
+        raise SystemExit("\n".join(line.strip() for line in __doc__.splitlines()[2:4]))

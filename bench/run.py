@@ -276,7 +276,12 @@ def markdown(results: list[dict], summary: dict) -> str:
             f"| {r['offices']:,} | {p['cold']['usable_ms']} ms | {p['cold']['first_result_ms']} ms "
             f"| {p['cached']['usable_ms']} ms | {p['cached']['first_result_ms']} ms |"
         )
-    lines += ["", "Handy: 390 × 844, Slow 4G (562,5 ms Latenz, 1,44 Mbit/s), 4× CPU-Drosselung, ab Beginn der Navigation.", ""]
+    lines += [
+        "",
+        "Handy: 390 × 844, Slow 4G (562,5 ms Latenz, 1,44 Mbit/s), 4× CPU-Drosselung, ab Beginn der Navigation, "
+        "Median aus drei Läufen (je mit leerem und gefülltem Cache).",
+        "",
+    ]
     for r in results:
         if "one_core" in r:
             c = r["one_core"]

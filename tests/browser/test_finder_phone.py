@@ -130,13 +130,14 @@ def test_messages_come_into_view_after_a_search_and_a_refused_location(server, n
     assert in_view(page, "#lh-status")
 
 
+@pytest.mark.parametrize("typed", ["04209 Leipzig", "Leipzig 04209"])
 @pytest.mark.parametrize("size", PHONES)
-def test_typing_a_postcode_and_town_keeps_every_character(server, new_page, dataset, size):
+def test_typing_a_postcode_and_town_keeps_every_character(server, new_page, dataset, size, typed):
     page = open_phone(new_page, server, size)
     open_keyboard(page)
-    page.locator("#lh-q").press_sequentially("04209 Leipzig", delay=40)
+    page.locator("#lh-q").press_sequentially(typed, delay=40)
     settled(page)
-    expect(page.locator("#lh-q")).to_have_value("04209 Leipzig")
+    expect(page.locator("#lh-q")).to_have_value(typed)
     assert page.evaluate("document.activeElement.id") == "lh-q"  # the search while typing keeps the keyboard
     page.keyboard.press("Enter")
     settled(page)
@@ -276,6 +277,22 @@ def test_typos_and_sorbian_names_find_the_place(server, new_page, dataset, typed
     settled(page)
     expect(page.locator("#lh-status")).to_contain_text("Stellen gefunden")
     assert shown_ids(page) == by_distance(dataset, geonames_point(place))[:10]
+
+
+MEANT = {"Dresdn": "Dresden", "Budyšin": "Bautzen"}  # a typo, a Sorbian name
+
+
+@pytest.mark.parametrize("typed", MEANT)
+@pytest.mark.parametrize("size", PHONES)
+def test_a_typo_and_a_sorbian_name_bring_their_results_into_view_on_every_phone(server, new_page, dataset, size, typed):
+    place = MEANT[typed]
+    page = open_phone(new_page, server, size)
+    open_keyboard(page)
+    page.locator("#lh-q").press_sequentially(typed)
+    page.keyboard.press("Enter")
+    settled(page)
+    assert shown_ids(page) == by_distance(dataset, geonames_point(place))[:10]
+    assert_first_result_in_view(page, with_status=False)
 
 
 def test_a_sorbian_name_is_suggested_with_its_german_name(server, new_page):

