@@ -166,7 +166,7 @@ def test_places_include_towns_without_an_office_villages_districts_and_neighbour
 
 
 def test_every_sorbian_name_stands_at_its_german_place_in_the_settlement_area(places):
-    text = (ROOT / "hooks" / "linkshilft" / "sorbian_names.csv").read_text("utf-8")
+    text = (ROOT / "hooks" / "linkshilft" / "public" / "sorbian_names.csv").read_text("utf-8")
     assert "SächsSorbG" in text and "GeoNames" in text  # the file names its source
     pairs = sorbian.name_pairs()
     assert ("Bautzen", "Budyšin") in pairs and ("Crostwitz", "Chrósćicy") in pairs
