@@ -13,8 +13,8 @@ import subprocess
 from pathlib import Path
 
 import pytest
+from linkshilft.records import bookings
 from linkshilft.records.model import Counselling, HourRule
-from linkshilft.schedule import bookings
 
 from tests.support import CASES, CLI, TODAY, data_env, git, run
 

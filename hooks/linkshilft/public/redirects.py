@@ -7,17 +7,16 @@ the visitor on with <meta http-equiv="refresh"> and a plain link. No script: the
 Content-Security-Policy allows none that is not hashed, and a link works everywhere.
 (mkdocs-redirects would do the same with an inline script, which that policy blocks.)
 
-A former id must stay unique: not the id of any office, and listed by one office only.
+A former id must stay unique: not the id of any office, and listed by one office only
+(records/relations.py checks that with the other checks that span records).
 """
 
 from __future__ import annotations
 
 from html import escape
 
-from linkshilft.problems import Problem, field_path
 from linkshilft.public import urls
 from linkshilft.records import model as m
-from linkshilft.records.load import Document
 
 # The sub-pages of an office that have an address of their own (see public/site.py).
 OFFICE_SUBPAGES = ("", "aushang/")
@@ -57,29 +56,3 @@ def files(dataset: m.Dataset) -> list[tuple[str, bytes]]:
                 content = _PAGE.format(target=target, name=escape(office.name))
                 found.append((f"{urls.office(former)}{sub}index.html", content.encode("utf-8")))
     return found
-
-
-def problems(offices: list[Document]) -> list[Problem]:
-    """A former id that is a current id, or that two offices claim, cannot redirect anywhere sure."""
-    current = {document.data["id"]: document for document in offices}
-    claimed: dict[str, tuple[Document, int]] = {}
-    found = []
-    for document in offices:
-        for index, former in enumerate(document.data.get("former_ids", ())):
-            parts = ("former_ids", index)
-            if former in current:
-                owner = current[former]
-                where = "die eigene Kennung" if owner is document else f"die Kennung von {owner.path}"
-                found.append(_at(document, parts, f'"{former}" ist {where}; eine frühere Kennung darf keine aktuelle sein'))
-            elif former in claimed:
-                other, other_index = claimed[former]  # both files get the message: either may be the new one
-                found.append(_at(document, parts, f'"{former}" steht auch in {other.path} als frühere Kennung'))
-                message = f'"{former}" steht auch in {document.path} als frühere Kennung'
-                found.append(_at(other, ("former_ids", other_index), message))
-            else:
-                claimed[former] = (document, index)
-    return found
-
-
-def _at(document: Document, parts: tuple, message: str) -> Problem:
-    return Problem(document.path, document.line_of(parts), field_path(parts), message)

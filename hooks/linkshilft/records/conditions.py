@@ -21,10 +21,9 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from linkshilft.problems import Problem, field_path
+from linkshilft.records import bookings, reading
 from linkshilft.records import model as m
-from linkshilft.records import reading
 from linkshilft.records.load import Document
-from linkshilft.schedule import bookings
 
 OUTDATED_AFTER_DAYS = 183
 AGREEMENT_WARN_DAYS = 60

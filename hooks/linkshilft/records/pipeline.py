@@ -12,7 +12,6 @@ import os
 from pathlib import Path
 
 from linkshilft.problems import Problem
-from linkshilft.public import redirects
 from linkshilft.records import conditions, files, kinds, reading, relations, suggest
 from linkshilft.records import model as m
 from linkshilft.records.load import Document
@@ -57,7 +56,7 @@ def check_records(directory: Path) -> tuple[relations.Records, list[Problem]]:
     """Read and check everything that does not depend on the day: load once, then `on_day` for any day."""
     records, problems = read_records(directory)
     problems += relations.check(records, lambda data: schedule_problems(m.counselling_from_record(data)))
-    problems += redirects.problems(records.offices)
+    problems += relations.former_id_problems(records.offices)
     return records, problems
 
 

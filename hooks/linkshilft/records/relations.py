@@ -89,6 +89,28 @@ def check(records: Records, schedule_problems=None) -> list[Problem]:
     return problems
 
 
+def former_id_problems(offices: list[Document]) -> list[Problem]:
+    """A former id that is a current id, or that two offices claim, cannot redirect anywhere sure."""
+    current = {document.data["id"]: document for document in offices}
+    claimed: dict[str, tuple[Document, int]] = {}
+    found = []
+    for document in offices:
+        for index, former in enumerate(document.data.get("former_ids", ())):
+            parts = ("former_ids", index)
+            if former in current:
+                owner = current[former]
+                where = "die eigene Kennung" if owner is document else f"die Kennung von {owner.path}"
+                found.append(_at(document, parts, f'"{former}" ist {where}; eine frühere Kennung darf keine aktuelle sein'))
+            elif former in claimed:
+                other, other_index = claimed[former]  # both files get the message: either may be the new one
+                found.append(_at(document, parts, f'"{former}" steht auch in {other.path} als frühere Kennung'))
+                message = f'"{former}" steht auch in {document.path} als frühere Kennung'
+                found.append(_at(other, ("former_ids", other_index), message))
+            else:
+                claimed[former] = (document, index)
+    return found
+
+
 def _office_problems(document, known, prefixes, *, names=None) -> list[Problem]:
     data, problems = document.data, []
     folder = PurePosixPath(document.path).parent.name
