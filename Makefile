@@ -8,7 +8,7 @@ CHROMIUM := /usr/bin/chromium
 export NO_MKDOCS_2_WARNING := 1
 
 .DEFAULT_GOAL := help
-.PHONY: help install lock check-minimum places serve build serve-internal build-internal test test-fast wheel-check check lint validate schemas reference actionlint clean bench html-check properdocs lighthouse
+.PHONY: help install lock translations check-minimum places serve build serve-internal build-internal test test-fast wheel-check check lint validate schemas reference actionlint clean bench html-check properdocs lighthouse
 
 help: ## diese Übersicht
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-15s %s\n", $$1, $$2}'
@@ -47,6 +47,9 @@ serve-internal: $(STAMP) ## interne Seite (Maßnahmen 1–7) auf http://127.0.0.
 
 build-internal: $(STAMP) ## interne Seite nach site-internal/ bauen (Daten: data/internal oder LINKSHILFT_INTERNAL_DATA)
 	$(BIN)/mkdocs build --strict --clean -f mkdocs.internal.yml
+
+translations: $(STAMP) ## Übersetzungskataloge (hooks/linkshilft/locale/) mit den Quellen abgleichen: neue Texte kommen leer dazu, neue Sprachen bekommen Kataloge
+	$(BIN)/python scripts/update_catalogs.py
 
 validate: $(STAMP) ## nur die Daten prüfen
 	$(BIN)/linkshilft validate

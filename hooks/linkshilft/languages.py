@@ -1,0 +1,83 @@
+"""The languages of the public site: German at the root, every other language under /<code>/.
+
+Which languages the site has is a setting (`extra.linkshilft.languages` in mkdocs.yml). Besides that
+line a language needs only its catalogs, kept with Babel (`make translations`):
+hooks/linkshilft/locale/<code>/LC_MESSAGES/<domain>.po. Its name in its own script, its writing
+direction, dates, weekday and month names, plural rules and numbers come from CLDR through Babel:
+a new language needs no code.
+
+Three catalogs per language, each with its own sources (locale/<domain>.cfg says which):
+`seiten` the pages (templates and the Python that builds their text), `termine` the schedule's
+wording (rhythm, "heute", cancellations), `finder` the finder's messages in finder.js.
+
+The catalogs are read as .po files when the build starts. There are no compiled .mo files in git
+that could lag behind their source, and an entry that is missing or fuzzy counts as untranslated
+(the text stays German) and fails tests/test_translations.py.
+"""
+
+from __future__ import annotations
+
+import functools
+import gettext
+import io
+from dataclasses import dataclass
+from pathlib import Path
+
+from babel import Locale
+from babel.messages.catalog import Catalog
+from babel.messages.mofile import write_mo
+from babel.messages.pofile import read_po
+from babel.support import Translations
+
+SOURCE = "de"  # the language the site is written in; its pages stay at the root
+DOMAINS = ("seiten", "termine", "finder")
+LOCALE_DIR = Path(__file__).with_name("locale")
+
+
+@dataclass(frozen=True)
+class Language:
+    code: str  # BCP 47 as in the catalogs' folder: "uk"
+    name: str  # in its own script, as CLDR writes it: "українська"
+    direction: str  # "ltr" or "rtl", for <html dir>
+
+    @property
+    def prefix(self) -> str:
+        """Where its pages start, relative to the site root: "" for German, "uk/" for Ukrainian."""
+        return "" if self.code == SOURCE else f"{self.code}/"
+
+    @property
+    def locale(self) -> Locale:
+        return Locale.parse(self.code)
+
+
+@functools.cache
+def language(code: str) -> Language:
+    locale = Locale.parse(code)
+    direction = "rtl" if locale.character_order == "right-to-left" else "ltr"
+    return Language(code, locale.get_display_name(code) or code, direction)
+
+
+def site_languages(settings: dict) -> list[Language]:
+    """The site's languages from its settings, German first (always there, even if not listed)."""
+    codes = [SOURCE, *(code for code in settings.get("languages", ()) if code != SOURCE)]
+    return [language(code) for code in codes]
+
+
+def catalog_path(code: str, domain: str, locale_dir: Path = LOCALE_DIR) -> Path:
+    return locale_dir / code / "LC_MESSAGES" / f"{domain}.po"
+
+
+def read_catalog(code: str, domain: str, locale_dir: Path = LOCALE_DIR) -> Catalog:
+    with catalog_path(code, domain, locale_dir).open("rb") as file:
+        return read_po(file, locale=code, domain=domain)
+
+
+@functools.cache
+def translations(code: str, domain: str) -> gettext.NullTranslations:
+    """The catalog `domain` of language `code` for gettext/ngettext; German is the source: no lookup."""
+    if code == SOURCE:
+        return gettext.NullTranslations()
+    buffer = io.BytesIO()
+    write_mo(buffer, read_catalog(code, domain), use_fuzzy=False)  # fuzzy entries stay German
+    buffer.seek(0)
+    return Translations(buffer, domain=domain)
