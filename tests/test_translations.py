@@ -65,3 +65,19 @@ def test_language_names_and_directions_come_from_cldr():
     assert names["ar"] == ("العربية", "rtl", "ar/")
     assert names["fa"][1] == "rtl"
     assert names["de"] == ("Deutsch", "ltr", "")
+
+
+def test_the_active_language_chooses_the_catalog(tmp_path, monkeypatch):
+    po = tmp_path / "uk" / "LC_MESSAGES" / "termine.po"
+    po.parent.mkdir(parents=True)
+    po.write_text('msgid ""\nmsgstr ""\n"Content-Type: text/plain; charset=UTF-8\\n"\n\nmsgid "heute"\nmsgstr "сьогодні"\n\n'
+                  '#, fuzzy\nmsgid "morgen"\nmsgstr "завтра"\n', "utf-8")  # fmt: skip
+    monkeypatch.setattr(languages, "LOCALE_DIR", tmp_path)
+    languages.translations.cache_clear()
+    _ = languages.Domain("termine").gettext
+    try:
+        with languages.active("uk") as uk:
+            assert (uk.code, _("heute"), _("morgen")) == ("uk", "сьогодні", "morgen")  # fuzzy stays German
+        assert _("heute") == "heute"
+    finally:
+        languages.translations.cache_clear()

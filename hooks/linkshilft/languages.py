@@ -10,6 +10,11 @@ Three catalogs per language, each with its own sources (locale/<domain>.cfg says
 `seiten` the pages (templates and the Python that builds their text), `termine` the schedule's
 wording (rhythm, "heute", cancellations), `finder` the finder's messages in finder.js.
 
+Which language a text is made in is the *active* language (`active("uk")`, a context variable, as
+Django's translation.override): the code that writes text marks it with `_()`/`ngettext()` of its
+catalog's Domain and never passes a language around; the page renderer activates each language in
+turn. Outside `active()` the language is German.
+
 The catalogs are read as .po files when the build starts. There are no compiled .mo files in git
 that could lag behind their source, and an entry that is missing or fuzzy counts as untranslated
 (the text stays German) and fails tests/test_translations.py.
@@ -20,6 +25,9 @@ from __future__ import annotations
 import functools
 import gettext
 import io
+from collections.abc import Iterator
+from contextlib import contextmanager
+from contextvars import ContextVar
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -63,12 +71,12 @@ def site_languages(settings: dict) -> list[Language]:
     return [language(code) for code in codes]
 
 
-def catalog_path(code: str, domain: str, locale_dir: Path = LOCALE_DIR) -> Path:
-    return locale_dir / code / "LC_MESSAGES" / f"{domain}.po"
+def catalog_path(code: str, domain: str) -> Path:
+    return LOCALE_DIR / code / "LC_MESSAGES" / f"{domain}.po"
 
 
-def read_catalog(code: str, domain: str, locale_dir: Path = LOCALE_DIR) -> Catalog:
-    with catalog_path(code, domain, locale_dir).open("rb") as file:
+def read_catalog(code: str, domain: str) -> Catalog:
+    with catalog_path(code, domain).open("rb") as file:
         return read_po(file, locale=code, domain=domain)
 
 
@@ -81,3 +89,38 @@ def translations(code: str, domain: str) -> gettext.NullTranslations:
     write_mo(buffer, read_catalog(code, domain), use_fuzzy=False)  # fuzzy entries stay German
     buffer.seek(0)
     return Translations(buffer, domain=domain)
+
+
+_active: ContextVar[str] = ContextVar("linkshilft_language", default=SOURCE)
+
+
+@contextmanager
+def active(code: str) -> Iterator[Language]:
+    """Make `code` the language of every text made inside the block."""
+    token = _active.set(code)
+    try:
+        yield language(code)
+    finally:
+        _active.reset(token)
+
+
+def current() -> Language:
+    """The active language (German outside `active()`)."""
+    return language(_active.get())
+
+
+class Domain:
+    """One catalog's lookups in the active language. In a module: `_ = Domain("termine").gettext`."""
+
+    def __init__(self, name: str):
+        assert name in DOMAINS, name
+        self.name = name
+
+    def gettext(self, message: str) -> str:
+        return translations(_active.get(), self.name).gettext(message)
+
+    def ngettext(self, singular: str, plural: str, n: int) -> str:
+        return translations(_active.get(), self.name).ngettext(singular, plural, n)
+
+    def pgettext(self, context: str, message: str) -> str:
+        return translations(_active.get(), self.name).pgettext(context, message)
