@@ -41,7 +41,9 @@ def register(commands) -> None:
         "finish", help="gebaute Seite abschließen: Sprunglink, Content-Security-Policy, Prüfung auf Skript, Suche"
     )
     finish_command.add_argument("site", type=Path, metavar="ORDNER", help="der Ordner der gebauten Seite")
-    finish_command.add_argument("--config", type=Path, default=Path(settings.CONFIG_FILE), metavar="DATEI", help="Standard: mkdocs.yml")
+    finish_command.add_argument(
+        "--config", type=Path, default=Path(settings.CONFIG_FILE), metavar="DATEI", help="Standard: mkdocs.yml"
+    )
 
 
 def _load(config_file: Path, today: dt.date) -> tuple[PublicSite, dict] | None:

@@ -23,6 +23,8 @@ from jinja2 import Environment, FileSystemLoader
 
 from linkshilft.public import a11y, csp, search_index
 
+Sources = Callable[[], list[tuple[str, str]]]  # the (path, text) files a message names the origin from
+
 SCRIPTS = "partials/javascripts"
 THEMES = ("material", "zensical")  # the theme packages whose templates may have rendered the site
 
@@ -54,7 +56,7 @@ def theme_scripts(folders: Sequence[Path], scope: str, features: Sequence[str]) 
     return rendered
 
 
-def finish_page(html: str, where: str, known: frozenset[str], sources: Callable[[], list[tuple[str, str]]]) -> tuple[str, list[str]]:
+def finish_page(html: str, where: str, known: frozenset[str], sources: Sources) -> tuple[str, list[str]]:
     """The page with skip link and policy, and a German message for each unsafe thing in it.
     `sources` gives the (path, text) files the message names the origin from (csp.source_texts)."""
     html = a11y.ensure_skip_link(html)
@@ -71,7 +73,7 @@ def stop_message(count: int) -> str:
     return f"{count} Mal Markup, das Skript ausführen könnte (siehe oben) – es wurde nichts gebaut."
 
 
-def finish_site(site_dir: Path, known: frozenset[str], sources: Callable[[], list[tuple[str, str]]], entries: list[dict]) -> list[str]:
+def finish_site(site_dir: Path, known: frozenset[str], sources: Sources, entries: list[dict]) -> list[str]:
     """Finishes every page of the built `site_dir` and adds the search entries; returns the
     tripwire's messages, and then nothing of `site_dir` is left."""
     unsafe: list[str] = []
