@@ -78,7 +78,7 @@ def run_generate(args, today: dt.date) -> int:
     pages = content.generate(site, args.config.parent / config.get("docs_dir", "docs"), args.out)
     if args.config_out:
         site_dir = args.site_dir or args.config.parent / config.get("site_dir", "site")
-        args.config_out.write_text(content.plain_config(args.config, args.out, site_dir), "utf-8")
+        args.config_out.write_text(content.plain_config(args.config, args.config_out, args.out, site_dir), "utf-8")
     print(f"{pages} Seiten nach {args.out} geschrieben ({time.perf_counter() - started:.1f} s).", file=sys.stderr)
     return 0
 

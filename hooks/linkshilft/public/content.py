@@ -15,6 +15,7 @@ Zensical) passes through unchanged, so the page is the one the hooks render.
 
 from __future__ import annotations
 
+import os
 import re
 import shutil
 from pathlib import Path
@@ -89,12 +90,14 @@ def generate(site: PublicSite, content_dir: Path, out: Path) -> int:
     return pages
 
 
-def plain_config(config_file: Path, docs_dir: Path, site_dir: Path) -> str:
-    """mkdocs.yml for a generator without hooks: docs_dir the generated folder, no `hooks:`,
-    the theme folder and site_dir as absolute paths, `extra.scope` as the hooks set it."""
+def plain_config(config_file: Path, target: Path, docs_dir: Path, site_dir: Path) -> str:
+    """mkdocs.yml for a generator without hooks, to be written to `target`: docs_dir the generated
+    folder, no `hooks:`, `extra.scope` as the hooks set it. docs_dir and site_dir are relative to
+    `target` (Zensical 0.0.73 panics on absolute ones), the theme folder absolute."""
     config = yaml.safe_load(config_file.read_text("utf-8")) or {}
     config.pop("hooks", None)
-    config["docs_dir"], config["site_dir"] = str(docs_dir.resolve()), str(site_dir.resolve())
+    base = target.resolve().parent
+    config["docs_dir"], config["site_dir"] = (os.path.relpath(path.resolve(), base) for path in (docs_dir, site_dir))
     theme = config.get("theme") or {}
     if theme.get("custom_dir"):
         theme["custom_dir"] = str((config_file.parent / theme["custom_dir"]).resolve())

@@ -94,3 +94,4 @@ def finish_site(site_dir: Path, known: frozenset[str], sources: Sources, entries
 def add_search_entries(site_dir: Path, entries: list[dict]) -> None:
     """The offices' entries in the search index of MkDocs' search plugin or of Zensical."""
     search_index.add_entries(site_dir / "search" / "search_index.json", entries)
+    search_index.add_items(site_dir / "search.json", entries)
