@@ -48,9 +48,6 @@ def register(commands) -> None:
 
 def _load(config_file: Path, today: dt.date) -> tuple[PublicSite, dict] | None:
     """The checked site and mkdocs.yml, or None after printing every problem."""
-    if not config_file.is_file():
-        print(f"Einstellungsdatei {config_file} nicht gefunden.", file=sys.stderr)
-        return None
     block, found = settings.read(config_file)
     config = yaml.load(config_file.read_text("utf-8"), Loader=settings._ConfigLoader) if not found else {}
     found = found or settings.settings_problems(block, config_file)
@@ -70,6 +67,9 @@ def run_generate(args, today: dt.date) -> int:
     if args.out.exists() and (not args.out.is_dir() or any(args.out.iterdir())):
         print(f"{args.out} ist nicht leer: bitte einen leeren oder neuen Ordner angeben.", file=sys.stderr)
         return 2
+    if not args.config.is_file():
+        print(f"Einstellungsdatei {args.config} nicht gefunden.", file=sys.stderr)
+        return 2
     started = time.perf_counter()
     loaded = _load(args.config, today)
     if loaded is None:
@@ -86,6 +86,9 @@ def run_generate(args, today: dt.date) -> int:
 def run_finish(args, today: dt.date) -> int:
     if not (args.site / "index.html").is_file():
         print(f"{args.site} ist keine gebaute Seite (index.html fehlt).", file=sys.stderr)
+        return 2
+    if not args.config.is_file():
+        print(f"Einstellungsdatei {args.config} nicht gefunden.", file=sys.stderr)
         return 2
     loaded = _load(args.config, today)
     if loaded is None:
