@@ -16,6 +16,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 BIN = Path(sys.executable).parent
+THEME_ASSETS = ("assets/javascripts/", "assets/stylesheets/")
 
 
 def build(command: str, site: Path) -> set[str]:
@@ -40,8 +41,12 @@ def compare(mkdocs: set[str], other: set[str], name: str) -> int:
         print(f"nur im MkDocs-Bau: {page}")
     for page in only_other:
         print(f"nur im {name}-Bau: {page}")
-    for path in sorted((mkdocs ^ other) - set(only_mkdocs) - set(only_other)):
+    differ = sorted((mkdocs ^ other) - set(only_mkdocs) - set(only_other))
+    theme = [path for path in differ if path.startswith(THEME_ASSETS)]  # each theme's own script and styles
+    for path in sorted(set(differ) - set(theme)):
         print(f"Hinweis: andere Datei nur in einem Bau: {path}")
+    if theme:
+        print(f"Hinweis: {len(theme)} Dateien des Themes (Skript, Stile) nur in einem Bau")
     print(f"MkDocs {len(pages(mkdocs))} Seiten, {name} {len(pages(other))} Seiten.", file=sys.stderr)
     return 1 if only_mkdocs or only_other else 0
 

@@ -7,6 +7,7 @@ the offices' search entries, and its tripwire deletes a site with unsafe markup.
 
 from __future__ import annotations
 
+import importlib.util
 import json
 import re
 import sys
@@ -17,6 +18,9 @@ import pytest
 from tests.support import CLI, MKDOCS, ROOT, data_env, run
 
 ZENSICAL = [str(Path(sys.executable).parent / "zensical")]
+_spec = importlib.util.spec_from_file_location("check_html", ROOT / "bench" / "check_html.py")
+check_html = importlib.util.module_from_spec(_spec)
+_spec.loader.exec_module(check_html)
 CSP_META = '<meta http-equiv="Content-Security-Policy"'
 # Index files whose entries come in the order the generator met the pages; compared as sets below.
 ORDERED_LISTS = {"sitemap.xml", "sitemap.xml.gz", "search/search_index.json"}
@@ -97,6 +101,10 @@ def test_zensical_builds_the_same_pages_and_finish_adds_the_offices_to_its_searc
     assert CSP_META in office and 'class="md-skip"' in office
     notice = (built / "stellen" / "leipzig-plagwitz" / "aushang" / "index.html").read_text("utf-8")
     assert "Plagwitz" in office and 'class="lh-qr"' in notice
+    # Zensical reads every relative link as relative to the Markdown file: each page is its folder's
+    # index.md, so the links of the generated HTML still lead where they do in the MkDocs build.
+    assert 'href="../">Zurück zur Seite der Beratungsstelle' in notice
+    assert check_html.check(built) == []
 
 
 def test_finish_deletes_a_site_with_unsafe_markup_and_names_the_data_line(base_data, tmp_path):
@@ -149,9 +157,13 @@ def test_generated_pages_keep_their_html_through_markdown(base_data, tmp_path):
     out = tmp_path / "inhalt"
     result = run([*CLI, "generate", str(out)], env=data_env(base_data), cwd=ROOT)
     assert result.returncode == 0, result.stderr
-    page = (out / "stellen" / "leipzig-basis.md").read_text("utf-8")
+    assert not (out / "stellen" / "leipzig-basis.md").exists() and not (out / "daten.md").exists()
+    page = (out / "stellen" / "leipzig-basis" / "index.md").read_text("utf-8")
     front, body = page.split("\n---\n", 1)
     assert front.startswith("---\ntitle: ") and body.lstrip().startswith("<")
     index = (out / "index.md").read_text("utf-8")
     assert "linkshilft_finder: true\n---\n" in index and "<!-- linkshilft:" not in index
     assert (out / "finder" / "stellen.json").is_file() and (out / "termine.ics").is_file()
+    # the Markdown links of content/ follow the pages into their folders
+    assert "[Datenquellen](../datenquellen/index.md)" in (out / "daten" / "index.md").read_text("utf-8")
+    assert "](themen/index.md)" in index

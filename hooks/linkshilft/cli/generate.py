@@ -75,11 +75,12 @@ def run_generate(args, today: dt.date) -> int:
     if loaded is None:
         return 1
     site, config = loaded
-    pages = content.generate(site, args.config.parent / config.get("docs_dir", "docs"), args.out)
+    generated = content.generate(site, args.config.parent / config.get("docs_dir", "docs"), args.out)
     if args.config_out:
         site_dir = args.site_dir or args.config.parent / config.get("site_dir", "site")
-        args.config_out.write_text(content.plain_config(args.config, args.config_out, args.out, site_dir), "utf-8")
-    print(f"{pages} Seiten nach {args.out} geschrieben ({time.perf_counter() - started:.1f} s).", file=sys.stderr)
+        plain = content.plain_config(args.config, args.config_out, args.out, site_dir, generated.moved)
+        args.config_out.write_text(plain, "utf-8")
+    print(f"{generated.pages} Seiten nach {args.out} geschrieben ({time.perf_counter() - started:.1f} s).", file=sys.stderr)
     return 0
 
 
