@@ -14,6 +14,7 @@ import sys
 from pathlib import Path
 
 import pytest
+from linkshilft.public import content
 
 from tests.support import CLI, MKDOCS, ROOT, data_env, run
 
@@ -167,3 +168,23 @@ def test_generated_pages_keep_their_html_through_markdown(base_data, tmp_path):
     # the Markdown links of content/ follow the pages into their folders
     assert "[Datenquellen](../datenquellen/index.md)" in (out / "daten" / "index.md").read_text("utf-8")
     assert "](themen/index.md)" in index
+
+
+def test_markdown_links_follow_the_pages_into_their_folders():
+    """Each page moves to its URL's folder (content.folder_source); its Markdown links still lead to the same pages."""
+    moved = {src: content.folder_source(src) for src in ("index.md", "daten.md", "themen/index.md", "kreise/leipzig.md")}
+    assert moved == {
+        "index.md": "index.md",
+        "daten.md": "daten/index.md",
+        "themen/index.md": "themen/index.md",
+        "kreise/leipzig.md": "kreise/leipzig/index.md",
+    }
+    text = (
+        "[a](index.md) [b](themen/index.md#oben) [c](kreise/leipzig.md) [d](https://example.org/x.md) "
+        "[e](#anker) ![f](bild.png) [g](mailto:a@b.de)"
+    )
+    assert content._relink(text, "daten.md", moved) == (
+        "[a](../index.md) [b](../themen/index.md#oben) [c](../kreise/leipzig/index.md) [d](https://example.org/x.md) "
+        "[e](#anker) ![f](../bild.png) [g](mailto:a@b.de)"
+    )
+    assert content._relink("[c](kreise/leipzig.md)", "index.md", moved) == "[c](kreise/leipzig/index.md)"
