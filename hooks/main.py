@@ -1,7 +1,9 @@
 """MkDocs hooks of the public site: event functions only; the work is done in `linkshilft`.
 
 Order: on_config loads and checks all data and settings (or stops the build before anything is
-written), on_files adds the generated pages, on_page_content fills them in.
+written), on_files adds the generated pages, on_page_content fills them in. Generators without
+hooks get the same from `linkshilft generate` and `linkshilft finish`, which call the same
+functions (linkshilft/public/content.py, linkshilft/public/finish.py).
 """
 
 from __future__ import annotations
