@@ -8,7 +8,7 @@ CHROMIUM := /usr/bin/chromium
 export NO_MKDOCS_2_WARNING := 1
 
 .DEFAULT_GOAL := help
-.PHONY: help install lock translations check-minimum places serve build serve-internal build-internal test test-fast wheel-check check lint validate schemas reference actionlint clean bench html-check properdocs lighthouse
+.PHONY: help install lock translations check-minimum places serve build serve-internal build-internal test test-fast wheel-check check lint validate schemas reference actionlint clean bench html-check properdocs zensical lighthouse
 
 help: ## diese Übersicht
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-15s %s\n", $$1, $$2}'
@@ -102,13 +102,17 @@ places: $(STAMP) ## hooks/linkshilft/public/geonames_places.csv (Orte der Ortssu
 actionlint: $(STAMP) ## die GitHub-Workflows in .github/workflows prüfen
 	$(BIN)/actionlint
 
-check: lint schemas actionlint test html-check properdocs lighthouse ## ruff, Schemas, Workflows, alle Tests, HTML-Prüfung, ProperDocs-Bau und Lighthouse-Ziele
+check: lint schemas actionlint test html-check properdocs zensical lighthouse ## ruff, Schemas, Workflows, alle Tests, HTML-Prüfung, ProperDocs- und Zensical-Bau und Lighthouse-Ziele
 
 html-check: build ## jede gebaute Seite: wohlgeformtes HTML, eindeutige ids, alle internen Links führen zu etwas
 	$(BIN)/python bench/check_html.py site
 
 properdocs: $(STAMP) ## die Seite auch mit ProperDocs (Fortführung von MkDocs 1.x) bauen und die Seitenlisten vergleichen
 	$(BIN)/python bench/check_properdocs.py
+
+# Zensical runs no hooks: it builds what `linkshilft generate` wrote, `linkshilft finish` completes it.
+zensical: $(STAMP) ## die Seite mit Zensical bauen (linkshilft generate, zensical build, linkshilft finish) und die Seitenlisten mit MkDocs vergleichen
+	$(BIN)/python bench/check_zensical.py
 
 bench/node_modules/.bin/lighthouse: bench/package.json bench/package-lock.json
 	cd bench && npm ci --no-audit --no-fund

@@ -16,6 +16,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 BIN = Path(sys.executable).parent
+THEME_ASSETS = ("assets/javascripts/", "assets/stylesheets/")
 
 
 def build(command: str, site: Path) -> set[str]:
@@ -32,21 +33,29 @@ def build(command: str, site: Path) -> set[str]:
     return {p.relative_to(site).as_posix() for p in site.rglob("*") if p.is_file()}
 
 
+def compare(mkdocs: set[str], other: set[str], name: str) -> int:
+    """Prints what only one build has; 1 if the HTML pages differ (other files are only noted)."""
+    pages = lambda files: {f for f in files if f.endswith(".html")}  # noqa: E731
+    only_mkdocs, only_other = sorted(pages(mkdocs) - pages(other)), sorted(pages(other) - pages(mkdocs))
+    for page in only_mkdocs:
+        print(f"nur im MkDocs-Bau: {page}")
+    for page in only_other:
+        print(f"nur im {name}-Bau: {page}")
+    differ = sorted((mkdocs ^ other) - set(only_mkdocs) - set(only_other))
+    theme = [path for path in differ if path.startswith(THEME_ASSETS)]  # each theme's own script and styles
+    for path in sorted(set(differ) - set(theme)):
+        print(f"Hinweis: andere Datei nur in einem Bau: {path}")
+    if theme:
+        print(f"Hinweis: {len(theme)} Dateien des Themes (Skript, Stile) nur in einem Bau")
+    print(f"MkDocs {len(pages(mkdocs))} Seiten, {name} {len(pages(other))} Seiten.", file=sys.stderr)
+    return 1 if only_mkdocs or only_other else 0
+
+
 def main() -> int:
     with tempfile.TemporaryDirectory() as folder:
         mkdocs = build("mkdocs", Path(folder) / "mkdocs")
         properdocs = build("properdocs", Path(folder) / "properdocs")
-    pages = lambda files: {f for f in files if f.endswith(".html")}  # noqa: E731
-    only_mkdocs, only_properdocs = sorted(pages(mkdocs) - pages(properdocs)), sorted(pages(properdocs) - pages(mkdocs))
-    for name in only_mkdocs:
-        print(f"nur im MkDocs-Bau: {name}")
-    for name in only_properdocs:
-        print(f"nur im ProperDocs-Bau: {name}")
-    other = sorted((mkdocs ^ properdocs) - set(only_mkdocs) - set(only_properdocs))
-    for name in other:
-        print(f"Hinweis: andere Datei nur in einem Bau: {name}")
-    print(f"MkDocs {len(pages(mkdocs))} Seiten, ProperDocs {len(pages(properdocs))} Seiten.", file=sys.stderr)
-    return 1 if only_mkdocs or only_properdocs else 0
+    return compare(mkdocs, properdocs, "ProperDocs")
 
 
 if __name__ == "__main__":

@@ -1,7 +1,9 @@
 """MkDocs hooks of the public site: event functions only; the work is done in `linkshilft`.
 
 Order: on_config loads and checks all data and settings (or stops the build before anything is
-written), on_files adds the generated pages, on_page_content fills them in.
+written), on_files adds the generated pages, on_page_content fills them in. Generators without
+hooks get the same from `linkshilft generate` and `linkshilft finish`, which call the same
+functions (linkshilft/public/content.py, linkshilft/public/finish.py).
 """
 
 from __future__ import annotations
@@ -9,11 +11,9 @@ from __future__ import annotations
 import logging
 import shutil
 from pathlib import Path
-from urllib.parse import urlsplit
 
-from linkshilft.exports import open_data
 from linkshilft.problems import DataError
-from linkshilft.public import a11y, csp, legal, redirects, search_index
+from linkshilft.public import a11y, content, csp, finish
 from linkshilft.public.edge import prepare
 from linkshilft.public.settings import settings_problems
 from linkshilft.public.site import GeneratedPage, PublicSite
@@ -22,8 +22,6 @@ from mkdocs.exceptions import Abort
 from mkdocs.structure.files import File
 
 log = logging.getLogger("mkdocs.plugins.linkshilft")
-OFFICE_LIST_MARKER = "<!-- linkshilft:office-list -->"
-FINDER_MARKER = "<!-- linkshilft:finder -->"
 
 _site: PublicSite | None = None
 _generated: dict[str, GeneratedPage] = {}
@@ -38,7 +36,7 @@ def on_config(config):
     global _site, _known, _config_file, _docs_dir
     # Material's base script holds this scope instead of the page's relative base URL: the same
     # script, and so the same hash, on every page, the 404 page included.
-    config.extra.setdefault("scope", urlsplit(config.site_url or "/").path or "/")
+    config.extra.setdefault("scope", content.scope(config.site_url))
     _known = csp.known_hashes(_theme_scripts(config))
     _config_file = Path(config.config_file_path)
     _docs_dir = Path(config.docs_dir).name
@@ -65,9 +63,8 @@ def on_files(files, config):
     for page in _site.pages():
         _generated[page.src_uri] = page
         files.append(File.generated(config, page.src_uri, content=page.markdown))
-    # finder data, open data, the old addresses of renamed offices
-    for path, content in [*_site.static_files(), *open_data.files(_site), *redirects.files(_site.data)]:
-        files.append(File.generated(config, path, content=content))
+    for path, data in content.files(_site):  # finder data, open data, the old addresses of renamed offices
+        files.append(File.generated(config, path, content=data))
     return files
 
 
@@ -75,14 +72,10 @@ def on_page_content(html, page, config, files):
     generated = _generated.get(page.file.src_uri)
     if generated is not None:
         return _site.render(generated, page.url)
-    html = legal.fill_blocks(html, _site.env, _site.data, _site.settings)
-    html = open_data.fill_open_data(html, _site.env, _site, page.url)
-    if FINDER_MARKER in html:  # the finder links the Hinweise page only once that page exists
-        hints = files.get_file_from_path("hinweise.md") is not None
-        html = html.replace(FINDER_MARKER, _site.render_finder(page.url, hints))
-        page.meta["linkshilft_finder"] = True  # main.html asks for the finder's scripts from the <head>
-    if OFFICE_LIST_MARKER in html:
-        return html.replace(OFFICE_LIST_MARKER, _site.render_office_list(page.url))
+    hints = files.get_file_from_path(content.HINTS_PAGE) is not None
+    html, finder = content.fill_markers(_site, html, page.url, hints)
+    if finder:
+        page.meta[content.FINDER_META] = True  # main.html asks for the finder's scripts from the <head>
     return html
 
 
@@ -90,9 +83,9 @@ def on_post_build(config):
     _site.background.finish()  # the calendar files are all written
     if _unsafe:  # the tripwire: no site that could run a script the site does not ship
         shutil.rmtree(config.site_dir, ignore_errors=True)
-        raise Abort(f"{len(_unsafe)} Mal Markup, das Skript ausführen könnte (siehe oben) – es wurde nichts gebaut.")
+        raise Abort(finish.stop_message(len(_unsafe)))
     # Runs after Material's search plugin (hooks follow the plugins), which wrote the index.
-    search_index.add_entries(Path(config.site_dir) / "search" / "search_index.json", _site.search_entries())
+    finish.add_search_entries(Path(config.site_dir), _site.search_entries())
 
 
 def on_startup(command, dirty):
@@ -114,20 +107,18 @@ def on_post_template(output_content, template_name, config):
 
 
 def _finish(html, where):
-    html = a11y.ensure_skip_link(html)
-    secured, findings = csp.secure(html, _known)
-    for finding in findings:
-        found = csp.origins(finding, csp.source_texts(_config_file, _docs_dir, data_dir(_config_file.parent)))
-        origin = f" – der Text steht in {', '.join(found[:5])}" if found else ""
-        _unsafe.append(f"{where}: unsicheres Markup: {finding.what}{origin}")
-        log.error(_unsafe[-1])
-    return html if _serving else secured  # last: the policy hashes the scripts as they are sent
+    sources = lambda: csp.source_texts(_config_file, _docs_dir, data_dir(_config_file.parent))  # noqa: E731
+    secured, messages = finish.finish_page(html, where, _known, sources)
+    for message in messages:
+        _unsafe.append(message)
+        log.error(message)
+    # last: the policy hashes the scripts as they are sent; `serve` gets only the skip link
+    return a11y.ensure_skip_link(html) if _serving else secured
 
 
 def _theme_scripts(config) -> list[str]:
     """Every partials/javascripts/*.html of the theme (Material's and site_overrides/), rendered as on a page."""
     env = config.theme.get_env()
-    folders = [Path(folder) / "partials" / "javascripts" for folder in config.theme.dirs]
-    names = sorted({f"partials/javascripts/{path.name}" for folder in folders for path in folder.glob("*.html")})
+    names = finish.script_names(Path(folder) for folder in config.theme.dirs)
     context = {"config": config, "base_url": config.extra["scope"], "features": config.theme.get("features") or []}
     return [env.get_template(name).render(context) for name in names]

@@ -12,7 +12,7 @@ import sys
 import tempfile
 from pathlib import Path
 
-from linkshilft.cli import new_office
+from linkshilft.cli import generate, new_office
 from linkshilft.public import settings
 from linkshilft.records import pipeline, verdict
 from linkshilft.records.validate import check_metaschemas
@@ -91,6 +91,7 @@ def main(argv: list[str] | None = None) -> int:
         "--format", choices=("text", "markdown", "count"), default="text", help="markdown: für Berichte; count: nur die Zahl"
     )
     new_office.register(commands)
+    generate.register(commands)
 
     args = parser.parse_args(argv)
     try:
@@ -114,6 +115,12 @@ def main(argv: list[str] | None = None) -> int:
         from linkshilft.cli import diff
 
         return diff.run(args.base, directory, today)
+
+    if args.command == "generate":
+        return generate.run_generate(args, today)
+
+    if args.command == "finish":
+        return generate.run_finish(args, today)
 
     if args.command == "new-office":
         return new_office.run(args, directory, today)

@@ -8,7 +8,9 @@ entry per office after the plugin has written its file: the name as title, and a
 a citizen types or wants to see in the result: address, district, hours, topics, languages.
 
 The file format is the one Material's search worker reads (`{"config": …, "docs": [...]}`
-with `location`, `title`, `text`); nothing of the plugin's internals is used.
+with `location`, `title`, `text`); nothing of the plugin's internals is used. Zensical writes
+search.json at the site's root instead: `{"config": …, "items": [...]}`, each item with `level`
+(1: a page), `path` (its breadcrumbs) and `tags` besides; `add_items` adds the same entries there.
 """
 
 from __future__ import annotations
@@ -47,5 +49,20 @@ def add_entries(index_file: Path, entries: Iterable[dict]) -> None:
     if not index_file.exists():  # the search plugin is switched off: nothing to add to
         return
     index = json.loads(index_file.read_text("utf-8"))
-    index["docs"].extend(entries)
+    index["docs"].extend(_new(index["docs"], entries))
     index_file.write_text(json.dumps(index, ensure_ascii=False, separators=(",", ":")), "utf-8")
+
+
+def add_items(index_file: Path, entries: Iterable[dict]) -> None:
+    """Appends `entries` to the search index Zensical wrote to `index_file` (if search is on)."""
+    if not index_file.exists():
+        return
+    index = json.loads(index_file.read_text("utf-8"))
+    index["items"].extend({**entry, "level": 1, "path": [], "tags": []} for entry in _new(index["items"], entries))
+    index_file.write_text(json.dumps(index, ensure_ascii=False, separators=(",", ":")), "utf-8")
+
+
+def _new(present: list[dict], entries: Iterable[dict]) -> list[dict]:
+    """The entries whose page has none yet: finishing a site twice adds nothing the second time."""
+    locations = {entry.get("location") for entry in present}
+    return [entry for entry in entries if entry["location"] not in locations]
