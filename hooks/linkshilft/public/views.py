@@ -70,6 +70,7 @@ class CancelledView:
     iso: str
     text: str
     reason: str
+    reason_lang: str | None  # "de" when the reason is an editor's German text (a closure), else None
 
 
 @dataclass(frozen=True)
@@ -173,7 +174,7 @@ def nearby_views(dataset: m.Dataset, found: Iterable[geo.Neighbour]) -> tuple[Ne
 
 
 def relative_day(value: dt.date, today: dt.date) -> str | None:
-    return {0: "Heute", 1: "Morgen"}.get((value - today).days)
+    return wording.relative_day(value, today)
 
 
 def date_view(occurrence: dates.Occurrence, today: dt.date) -> DateView:
@@ -248,7 +249,12 @@ def office_view(
         next_dates=next_dates,
         card_dates=next_dates[: counts.OFFICE_CARD_DATES],
         cancelled=tuple(
-            CancelledView(c.start.date().isoformat(), wording.format_day(c.start.date()), c.reason)
+            CancelledView(
+                c.start.date().isoformat(),
+                wording.format_day(c.start.date()),
+                wording.cancellation_reason(c.kind, c.reason, c.holiday),
+                "de" if c.kind == "closure" else None,
+            )
             for c in cancelled
             if c.start.date() <= horizon
         ),
@@ -264,7 +270,7 @@ def office_view(
 def _rhythm_summary(rhythms: Sequence[str], counselling: m.Counselling) -> str:
     if rhythms:
         return "; ".join(rhythms)
-    return "nach Vereinbarung" if counselling.appointment_only else "Termine folgen"
+    return wording.no_dates(counselling.appointment_only)
 
 
 def resting_office_view(

@@ -44,6 +44,7 @@ class Cancellation:
     note: str | None
     reason: str  # German, e.g. "Feiertag (Neujahr)" or a closure's reason
     kind: str  # "holiday" or "closure"
+    holiday: str | None = None  # the holiday's German name, for wording.cancellation_reason in other languages
 
 
 # --- dates -----------------------------------------------------------------------------
@@ -146,7 +147,10 @@ def occurrences(
                 held.setdefault(start, Occurrence(start, end, index, rule.walk_in, rule.note))
             else:
                 kind, reason = cancelled_because
-                cancelled.setdefault(start, Cancellation(start, end, index, rule.walk_in, rule.note, reason, kind))
+                holiday = names.get(day) if kind == "holiday" else None
+                cancelled.setdefault(
+                    start, Cancellation(start, end, index, rule.walk_in, rule.note, reason, kind, holiday)
+                )
     for start in held:
         cancelled.pop(start, None)
     return (
