@@ -167,6 +167,8 @@ def test_short_words_and_distances(code, today, tomorrow, holiday, distances):
         assert wording.relative_day(day + dt.timedelta(days=2), day) is None
         assert wording.cancellation_reason("holiday", "Feiertag (Neujahr)", "Neujahr") == holiday
         assert wording.cancellation_reason("closure", "Umzug") == "Umzug"  # the editor's German text
+        new_year = wording.cancellation_reason("holiday", "Feiertag (Neujahr)", "Neujahr", D(2027, 1, 1))
+        assert new_year == {"en": "public holiday (New Year's Day)", "uk": "святковий день (Новий рік)"}.get(code, holiday)
         assert (geo.format_km(3.249), geo.format_km(11.5)) == distances
 
 

@@ -271,7 +271,9 @@ def office_view(
             CancelledView(
                 c.start.date().isoformat(),
                 wording.format_day(c.start.date()),
-                wording.cancellation_reason(c.kind, c.reason, c.holiday),
+                wording.cancellation_reason(
+                    c.kind, c.reason, c.holiday, c.start.date(), counselling.corpus_christi_holiday
+                ),
                 "de" if c.kind == "closure" else None,
             )
             for c in cancelled

@@ -50,14 +50,14 @@ class Cancellation:
 # --- dates -----------------------------------------------------------------------------
 
 @functools.lru_cache(maxsize=64)
-def holiday_names(years: tuple[int, ...], catholic: bool) -> Mapping[dt.date, str]:
+def holiday_names(years: tuple[int, ...], catholic: bool, language: str = "de") -> Mapping[dt.date, str]:
     # Building a holiday table is the slow part of `occurrences`; thousands of offices
     # share a handful of (years, catholic) keys. Imported here: the package loads all 250
     # countries (0.1 s), which `linkshilft validate` needs only to confirm a double booking.
     import holidays
 
     categories = (holidays.PUBLIC, holidays.CATHOLIC) if catholic else (holidays.PUBLIC,)
-    table = holidays.country_holidays("DE", subdiv="SN", years=years, language="de", categories=categories)
+    table = holidays.country_holidays("DE", subdiv="SN", years=years, language=language, categories=categories)
     return MappingProxyType(dict(table))
 
 

@@ -3,8 +3,8 @@
 Dates, times, weekday and month names, lists ("a, b und c") and distances come from CLDR through
 Babel; no month table is written here. The sentences around them (the rhythm, "Heute", "nur mit
 Anmeldung", a cancellation) are the catalog "termine", written per language by its translators,
-because word order, grammatical case and ordinals differ: Russian says "по средам, во 2-ю и 4-ю
-неделю месяца", English "every 2nd and 4th Wednesday of the month". Counting "the 2nd Wednesday"
+because word order, grammatical case and ordinals differ: Russian says "по средам на 2-й и 4-й
+неделе месяца", English "every 2nd and 4th Wednesday of the month". Counting "the 2nd Wednesday"
 as "the Wednesday of the 2nd week" (days 8 to 14) is what dates.rule_falls_on does, so the
 languages that say it that way say the same thing, without an ordinal that agrees with the weekday.
 
@@ -27,6 +27,7 @@ from babel.lists import format_list
 
 from linkshilft import languages
 from linkshilft.records.model import WEEKDAYS, HourRule
+from linkshilft.schedule import dates
 
 _termine = languages.Domain("termine")
 _, ngettext, pgettext = _termine.gettext, _termine.ngettext, _termine.pgettext
@@ -108,11 +109,24 @@ def no_dates(appointment_only: bool) -> str:
     return _("nach Vereinbarung") if appointment_only else _("Termine folgen")
 
 
-def cancellation_reason(kind: str, reason: str, holiday: str | None = None) -> str:
-    """Why an hour does not take place: "Feiertag (Neujahr)" (the holiday's German name), or the closure's own reason."""
-    if kind == "holiday" and holiday is not None:
-        return _("Feiertag (%(name)s)") % {"name": holiday}
-    return reason
+# The languages the `holidays` package names Saxony's holidays in; it would answer others in English.
+HOLIDAY_LANGUAGES = {"en": "en_US", "uk": "uk"}
+
+
+def cancellation_reason(
+    kind: str, reason: str, holiday: str | None = None, day: dt.date | None = None, catholic: bool = False
+) -> str:
+    """Why an hour does not take place: "Feiertag (Neujahr)", or the closure's own reason (German, as written).
+
+    The holiday is named in the active language where the `holidays` package has it ("Новий рік"),
+    else by its German name, as it is called where it is kept.
+    """
+    if kind != "holiday" or holiday is None:
+        return reason
+    language = HOLIDAY_LANGUAGES.get(languages.current().code)
+    if language is not None and day is not None:
+        holiday = dates.holiday_names((day.year,), catholic, language).get(day, holiday)
+    return _("Feiertag (%(name)s)") % {"name": holiday}
 
 
 def weekday_indexes(rule: HourRule) -> list[int]:
