@@ -85,6 +85,8 @@ class Filler:
             for child_key, child in node.items():
                 if child_key == "name" and not consent:
                     continue
+                if child_key == "translations":  # shown only on the pages in other languages, not built here
+                    continue
                 node[child_key] = self.fill(child, kind, fields, child_key)
             return node
         if isinstance(node, list):

@@ -5,10 +5,11 @@ The .expect file's first line says where the case goes into a copy of the base d
 
     target: data/offices/leipzig/leipzig-kaputt.yaml
 
-The following lines are the exact messages `linkshilft validate --base` must print as errors
-(none for a valid case): a case is an edit of the base data set and is judged like a pull
-request (verdict.py), so a condition it brings by itself, such as an office that rests because
-it names an ended agreement, is an error too. Tests grow by adding files, not code.
+The following lines are the exact messages `linkshilft validate --base` must print as errors,
+or, for a valid case, the warnings it prints ("Hinweis: …", none for most): a case is an edit
+of the base data set and is judged like a pull request (verdict.py), so a condition it brings
+by itself, such as an office that rests because it names an ended agreement, is an error too.
+Tests grow by adding files, not code.
 """
 
 from __future__ import annotations
@@ -22,11 +23,13 @@ from linkshilft.records.verdict import judge
 from tests.support import CASES, TODAY, case_expectation, case_files, place_case
 
 
-def _validate_with(case: Path, base_data: Path) -> list[str]:
+def _validate_with(case: Path, base_data: Path, *, hints: bool = False) -> list[str]:
     _, *base = findings(base_data, TODAY)
     place_case(case, base_data.parent)
     _, errors, conditions = findings(base_data, TODAY)
-    return [str(problem) for problem in judge(errors, conditions, tuple(base)).blocking]
+    verdict = judge(errors, conditions, tuple(base))
+    found = [str(problem) for problem in verdict.blocking]
+    return found + [f"Hinweis: {problem}" for problem in verdict.warnings] if hints else found
 
 
 def test_base_data_is_valid(base_data):
@@ -37,7 +40,8 @@ def test_base_data_is_valid(base_data):
 
 @pytest.mark.parametrize("case", case_files(CASES / "valid"), ids=lambda p: p.stem)
 def test_valid_case(case, base_data):
-    assert _validate_with(case, base_data) == []
+    _, expected = case_expectation(case)
+    assert _validate_with(case, base_data, hints=True) == expected
 
 
 @pytest.mark.parametrize("case", case_files(CASES / "invalid"), ids=lambda p: p.stem)

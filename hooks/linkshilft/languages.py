@@ -25,13 +25,13 @@ from __future__ import annotations
 import functools
 import gettext
 import io
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from contextlib import contextmanager
 from contextvars import ContextVar
 from dataclasses import dataclass
 from pathlib import Path
 
-from babel import Locale
+from babel import Locale, UnknownLocaleError
 from babel.messages.catalog import Catalog
 from babel.messages.mofile import write_mo
 from babel.messages.pofile import read_po
@@ -71,6 +71,29 @@ def site_languages(settings: dict) -> list[Language]:
     return [language(code) for code in codes]
 
 
+@functools.cache
+def translated() -> tuple[str, ...]:
+    """The languages besides German that have catalogs: those `make translations` set up from the setting.
+
+    The data check (records/translations.py) accepts translations of topic and district names into
+    these and no other; tests/test_translations.py keeps them in step with the setting.
+    """
+    return tuple(sorted(path.name for path in LOCALE_DIR.iterdir() if (path / "LC_MESSAGES").is_dir()))
+
+
+@functools.cache
+def endonym(code: str, fallback: str | None = None) -> str:
+    """A language named in itself, as CLDR writes it: "українська", "العربية", "Deutsch".
+
+    For the languages an office counsels in, on every page in every language: a reader finds her
+    own language in her own script. `fallback` (else the code) where CLDR does not know the code.
+    """
+    try:
+        return Locale.parse(code).get_display_name(code) or fallback or code
+    except (ValueError, UnknownLocaleError):
+        return fallback or code
+
+
 def catalog_path(code: str, domain: str) -> Path:
     return LOCALE_DIR / code / "LC_MESSAGES" / f"{domain}.po"
 
@@ -107,6 +130,21 @@ def active(code: str) -> Iterator[Language]:
 def current() -> Language:
     """The active language (German outside `active()`)."""
     return language(_active.get())
+
+
+def localized(german: str, translations: Mapping[str, Mapping[str, str]], key: str = "name") -> tuple[str, str | None]:
+    """A text from the data (a topic's name, its description, a district's name) in the active language.
+
+    Returns (text, None) when the text is in the page's language, or (the German text, "de") when
+    the data has no translation: the page then marks it `lang="de"` so a screen reader reads it in German.
+    """
+    code = _active.get()
+    if code != SOURCE:
+        text = translations.get(code, {}).get(key)
+        if text:
+            return text, None
+        return german, SOURCE
+    return german, None
 
 
 class Domain:

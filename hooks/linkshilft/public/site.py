@@ -229,7 +229,7 @@ class PublicSite:
         return self.env.get_template("finder.html").render(
             root=relative_root(page_url),
             versions=self.finder_data.versions,
-            topics=[views.TopicLink(t.id, t.name) for t in self.data.topics.values()],
+            topics=[views.topic_link(t) for t in self.data.topics.values()],
             languages=finder.languages_offered(self.data, LANGUAGE_NAMES),
             hints_page=hints_page,
         )

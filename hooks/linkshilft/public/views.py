@@ -14,7 +14,7 @@ import datetime as dt
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
-from linkshilft import geo
+from linkshilft import geo, languages
 from linkshilft.exports import calendars
 from linkshilft.labels import LANGUAGE_NAMES, counsellors_text, legal_note, phone_uri
 from linkshilft.public import counts, way
@@ -48,7 +48,8 @@ class Nearby:
 @dataclass(frozen=True)
 class TopicLink:
     id: str
-    name: str
+    name: str  # in the page's language (languages.localized), else German
+    name_lang: str | None = None  # "de" when `name` is the German text on a page in another language
 
 
 @dataclass(frozen=True)
@@ -70,6 +71,7 @@ class CancelledView:
     iso: str
     text: str
     reason: str
+    reason_lang: str | None  # "de" when the reason is an editor's German text (a closure), else None
 
 
 @dataclass(frozen=True)
@@ -83,6 +85,7 @@ class OfficeView:
     status_label: str
     district_id: str
     district_name: str
+    district_name_lang: str | None  # "de" when the district's name is German on a page in another language
     mp: str | None
     address: Address
     has_coordinates: bool
@@ -98,7 +101,8 @@ class OfficeView:
     website: str | None
     topic_ids: tuple[str, ...]
     topics: tuple[TopicLink, ...]
-    languages: tuple[str, ...]
+    languages: tuple[str, ...]  # each in itself (CLDR endonym): "Deutsch", "українська", "العربية"
+    language_codes: tuple[str, ...]  # the same order, for lang="…" (and dir) around each name
     counsellors_text: str | None
     legal_note: str | None
     appointment_only: bool
@@ -126,6 +130,7 @@ class RestingOfficeView:
     kind: str
     district_id: str
     district_name: str
+    district_name_lang: str | None
     address: Address
     phone: str | None
     phone_uri: str | None
@@ -142,6 +147,7 @@ class DistrictCount:
     id: str
     name: str
     count: int
+    name_lang: str | None = None
 
 
 @dataclass(frozen=True)
@@ -149,6 +155,7 @@ class DistrictGroup:
     id: str
     name: str
     offices: tuple[OfficeView, ...]
+    name_lang: str | None = None
 
 
 @dataclass(frozen=True)
@@ -157,10 +164,21 @@ class TopicCount:
     name: str
     description: str
     count: int
+    name_lang: str | None = None
+    description_lang: str | None = None
 
 
 def day(value: dt.date, weekday: bool = True) -> Day:
     return Day(value.isoformat(), wording.format_day(value) if weekday else wording.format_date(value))
+
+
+def topic_link(topic: m.Topic) -> TopicLink:
+    return TopicLink(topic.id, *languages.localized(topic.name, topic.translations))
+
+
+def district_name(district: m.District) -> tuple[str, str | None]:
+    """(name, name_lang) in the active language; see languages.localized."""
+    return languages.localized(district.name, district.translations)
 
 
 def address(office: m.Office) -> Address:
@@ -173,7 +191,7 @@ def nearby_views(dataset: m.Dataset, found: Iterable[geo.Neighbour]) -> tuple[Ne
 
 
 def relative_day(value: dt.date, today: dt.date) -> str | None:
-    return {0: "Heute", 1: "Morgen"}.get((value - today).days)
+    return wording.relative_day(value, today)
 
 
 def date_view(occurrence: dates.Occurrence, today: dt.date) -> DateView:
@@ -221,7 +239,8 @@ def office_view(
         status=office.status,
         status_label=m.STATUS_LABELS[office.status],
         district_id=office.district,
-        district_name=data.districts[office.district].name,
+        district_name=district_name(data.districts[office.district])[0],
+        district_name_lang=district_name(data.districts[office.district])[1],
         mp=f"{mp.name}, Mitglied des Sächsischen Landtags" if mp else None,
         address=address(office),
         has_coordinates=office.address.coordinates is not None,
@@ -236,8 +255,9 @@ def office_view(
         email=office.contact.email,
         website=office.contact.website,
         topic_ids=tuple(counselling.topics),
-        topics=tuple(TopicLink(t, data.topics[t].name) for t in counselling.topics),
-        languages=tuple(LANGUAGE_NAMES.get(code, code) for code in counselling.languages),
+        topics=tuple(topic_link(data.topics[t]) for t in counselling.topics),
+        languages=tuple(languages.endonym(code, LANGUAGE_NAMES.get(code)) for code in counselling.languages),
+        language_codes=tuple(counselling.languages),
         counsellors_text=counsellors_text(named, len(counsellors) - len(named)),
         legal_note=legal_note(lawyer),
         appointment_only=counselling.appointment_only,
@@ -248,7 +268,14 @@ def office_view(
         next_dates=next_dates,
         card_dates=next_dates[: counts.OFFICE_CARD_DATES],
         cancelled=tuple(
-            CancelledView(c.start.date().isoformat(), wording.format_day(c.start.date()), c.reason)
+            CancelledView(
+                c.start.date().isoformat(),
+                wording.format_day(c.start.date()),
+                wording.cancellation_reason(
+                    c.kind, c.reason, c.holiday, c.start.date(), counselling.corpus_christi_holiday
+                ),
+                "de" if c.kind == "closure" else None,
+            )
             for c in cancelled
             if c.start.date() <= horizon
         ),
@@ -264,7 +291,7 @@ def office_view(
 def _rhythm_summary(rhythms: Sequence[str], counselling: m.Counselling) -> str:
     if rhythms:
         return "; ".join(rhythms)
-    return "nach Vereinbarung" if counselling.appointment_only else "Termine folgen"
+    return wording.no_dates(counselling.appointment_only)
 
 
 def resting_office_view(
@@ -275,7 +302,8 @@ def resting_office_view(
         name=office.name,
         kind=m.KIND_LABELS[office.kind],
         district_id=office.district,
-        district_name=dataset.districts[office.district].name,
+        district_name=district_name(dataset.districts[office.district])[0],
+        district_name_lang=district_name(dataset.districts[office.district])[1],
         address=address(office),
         phone=office.contact.phone,
         phone_uri=phone_uri(office.contact.phone) if office.contact.phone else None,
@@ -291,21 +319,25 @@ def district_counts(dataset: m.Dataset, offices: Iterable[OfficeView]) -> list[D
     found = {d: 0 for d in dataset.districts}
     for office in offices:
         found[office.district_id] += 1
-    return [DistrictCount(d.id, d.name, found[d.id]) for d in dataset.districts.values()]
+    return [DistrictCount(d.id, district_name(d)[0], found[d.id], district_name(d)[1]) for d in dataset.districts.values()]
 
 
 def district_groups(dataset: m.Dataset, offices: Sequence[OfficeView]) -> list[DistrictGroup]:
     """`offices` by district, districts by name; a district without any is left out."""
     groups = []
-    for district in sorted(dataset.districts.values(), key=lambda d: d.name):
+    for district in sorted(dataset.districts.values(), key=lambda d: district_name(d)[0]):
         members = tuple(o for o in offices if o.district_id == district.id)
         if members:
-            groups.append(DistrictGroup(district.id, district.name, members))
+            name, name_lang = district_name(district)
+            groups.append(DistrictGroup(district.id, name, members, name_lang))
     return groups
 
 
 def topic_counts(dataset: m.Dataset, offices: Sequence[OfficeView]) -> list[TopicCount]:
-    return [
-        TopicCount(t.id, t.name, t.description, sum(t.id in o.topic_ids for o in offices)) for t in dataset.topics.values()
-    ]
+    found = []
+    for t in dataset.topics.values():
+        name, name_lang = languages.localized(t.name, t.translations)
+        description, description_lang = languages.localized(t.description, t.translations, "description")
+        found.append(TopicCount(t.id, name, description, sum(t.id in o.topic_ids for o in offices), name_lang, description_lang))
+    return found
 

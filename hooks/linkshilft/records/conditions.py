@@ -36,6 +36,7 @@ KINDS = {
     "hours-ended": "Stellen, deren Sprechzeiten alle abgelaufen sind",
     "hours-ending": "Stellen, deren Sprechzeiten bald enden",
     "outdated": "Angaben, die lange nicht geprüft wurden",
+    "translation-missing": "Themen und Kreise ohne Übersetzung",  # records/translations.py
 }
 
 

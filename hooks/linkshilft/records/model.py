@@ -41,6 +41,8 @@ class District:
     name: str
     kind: str
     postcode_prefixes: tuple[str, ...]
+    # {"uk": {"name": …}}: the name in the site's other languages (languages.localized picks it).
+    translations: dict[str, dict[str, str]] = field(default_factory=dict, compare=False, hash=False)
 
 
 @dataclass(frozen=True)
@@ -48,6 +50,8 @@ class Topic:
     id: str
     name: str
     description: str
+    # {"uk": {"name": …, "description": …}}: in the site's other languages (languages.localized picks them).
+    translations: dict[str, dict[str, str]] = field(default_factory=dict, compare=False, hash=False)
 
 
 @dataclass(frozen=True)

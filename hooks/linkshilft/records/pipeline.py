@@ -12,7 +12,7 @@ import os
 from pathlib import Path
 
 from linkshilft.problems import Problem
-from linkshilft.records import conditions, files, kinds, reading, relations, suggest
+from linkshilft.records import conditions, files, kinds, reading, relations, suggest, translations
 from linkshilft.records import model as m
 from linkshilft.records.load import Document
 from linkshilft.schedule.checks import schedule_problems
@@ -57,6 +57,7 @@ def check_records(directory: Path) -> tuple[relations.Records, list[Problem]]:
     records, problems = read_records(directory)
     problems += relations.check(records, lambda data: schedule_problems(m.counselling_from_record(data)))
     problems += relations.former_id_problems(records.offices)
+    problems += translations.problems(records)
     return records, problems
 
 
@@ -67,12 +68,13 @@ def on_day(
     statewide = tuple(m.closure_from_record(c) for c in (records.closures.data["closures"] if records.closures else ()))
     # A double booking is computed from hours, which only records that passed every check can give.
     day = conditions.day_checks(records, today, statewide, bookings_too=not problems)
+    found = [*day.conditions, *translations.conditions(records)]  # not the day's, but warnings as well
     errors = sorted([*problems, *day.errors])
     if errors:
-        return None, errors, day.conditions
+        return None, errors, found
     if "dataset" not in records.models:
         records.models["dataset"] = _dataset(records, today)
-    return dataclasses.replace(records.models["dataset"], today=today, resting=day.resting), [], day.conditions
+    return dataclasses.replace(records.models["dataset"], today=today, resting=day.resting), [], found
 
 
 def read_records(directory: Path) -> tuple[relations.Records, list[Problem]]:
@@ -133,9 +135,13 @@ def _dataset(records: relations.Records, today: dt.date) -> m.Dataset:
 
     return m.Dataset(
         districts=listed(
-            records.districts, "districts", lambda r: m.District(r["id"], r["name"], r["kind"], tuple(r["postcode_prefixes"]))
+            records.districts, "districts", lambda r: m.District(
+                r["id"], r["name"], r["kind"], tuple(r["postcode_prefixes"]), r.get("translations", {})
+            ),
         ),
-        topics=listed(records.topics, "topics", lambda r: m.Topic(r["id"], r["name"], r["description"])),
+        topics=listed(
+            records.topics, "topics", lambda r: m.Topic(r["id"], r["name"], r["description"], r.get("translations", {}))
+        ),
         mps=listed(records.mps, "mps", lambda r: m.MP(r["id"], r["name"], r.get("constituency"))),
         counsellors={
             d.data["id"]: m.Counsellor(

@@ -44,19 +44,20 @@ class Cancellation:
     note: str | None
     reason: str  # German, e.g. "Feiertag (Neujahr)" or a closure's reason
     kind: str  # "holiday" or "closure"
+    holiday: str | None = None  # the holiday's German name, for wording.cancellation_reason in other languages
 
 
 # --- dates -----------------------------------------------------------------------------
 
 @functools.lru_cache(maxsize=64)
-def holiday_names(years: tuple[int, ...], catholic: bool) -> Mapping[dt.date, str]:
+def holiday_names(years: tuple[int, ...], catholic: bool, language: str = "de") -> Mapping[dt.date, str]:
     # Building a holiday table is the slow part of `occurrences`; thousands of offices
     # share a handful of (years, catholic) keys. Imported here: the package loads all 250
     # countries (0.1 s), which `linkshilft validate` needs only to confirm a double booking.
     import holidays
 
     categories = (holidays.PUBLIC, holidays.CATHOLIC) if catholic else (holidays.PUBLIC,)
-    table = holidays.country_holidays("DE", subdiv="SN", years=years, language="de", categories=categories)
+    table = holidays.country_holidays("DE", subdiv="SN", years=years, language=language, categories=categories)
     return MappingProxyType(dict(table))
 
 
@@ -146,7 +147,10 @@ def occurrences(
                 held.setdefault(start, Occurrence(start, end, index, rule.walk_in, rule.note))
             else:
                 kind, reason = cancelled_because
-                cancelled.setdefault(start, Cancellation(start, end, index, rule.walk_in, rule.note, reason, kind))
+                holiday = names.get(day) if kind == "holiday" else None
+                cancelled.setdefault(
+                    start, Cancellation(start, end, index, rule.walk_in, rule.note, reason, kind, holiday)
+                )
     for start in held:
         cancelled.pop(start, None)
     return (
