@@ -10,6 +10,7 @@ entry is translated.
 
 from __future__ import annotations
 
+import os
 import sys
 from pathlib import Path
 
@@ -28,12 +29,13 @@ def main() -> int:
         return 1
     codes = [code for code in (settings or {}).get("languages", []) if code != SOURCE]
     babel = CommandLineInterface()
+    os.chdir(ROOT)  # the "#:" lines name sources relative to the checkout, the same on every machine
     for domain in DOMAINS:
         template = LOCALE_DIR / f"{domain}.pot"
         babel.run([
             "pybabel", "-q", "extract", "-F", str(LOCALE_DIR / f"{domain}.cfg"), *KEYWORDS, "--sort-by-file",
             "--project=linkshilft", "--copyright-holder=DIE LINKE Sachsen", "--msgid-bugs-address=-",
-            "-o", str(template), str(ROOT),
+            "-o", str(template), ".",
         ])  # fmt: skip
         for code in codes:
             babel.run([
