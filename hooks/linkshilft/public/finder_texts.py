@@ -18,6 +18,7 @@ browser runs, so nothing for the CSP to allow), what the page's language needs:
 
 from __future__ import annotations
 
+import copy
 import functools
 import gettext
 import re
@@ -42,7 +43,7 @@ _TOKEN = re.compile(r"'(?:[^']|'')*'|([A-Za-z])\1*|[^'A-Za-z]+")
 
 def texts(code: str, own: dict | None = None) -> dict:
     """What finder.js needs in language `code`; `own`: the offices counselling in it (start page)."""
-    found = {**_texts(code)}
+    found = copy.deepcopy(_texts(code))  # the cached words stay as read, whatever a caller does with these
     if own:
         found["own"] = own
     return found
