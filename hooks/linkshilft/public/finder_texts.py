@@ -38,7 +38,6 @@ DAY_SKELETON, TIME_SKELETON = "MMMEd", "Hm"  # CLDR: "Mi., 25. Nov." and "09:00"
 _DATE_FIELDS = {"E": "{E}", "EE": "{E}", "EEE": "{E}", "ccc": "{E}", "d": "{d}", "dd": "{dd}", "MMM": "{M}", "LLL": "{M}"}
 _TIME_FIELDS = {"H": "{H}", "HH": "{HH}", "mm": "{mm}"}
 _CLOCK = re.compile(r"H+[^A-Za-z']*m+")
-_TOKEN = re.compile(r"'(?:[^']|'')*'|([A-Za-z])\1*|[^'A-Za-z]+")
 
 
 def texts(code: str, own: dict | None = None) -> dict:
@@ -141,17 +140,36 @@ def _capitalised(text: str) -> str:
 def _template(pattern: str, fields: dict[str, str]) -> str:
     """A CLDR date pattern as a template of finder.js: letters → placeholders, quoted text as it is."""
     parts = []
-    for match in _TOKEN.finditer(pattern):
-        token = match.group()
-        if match.group(1):
-            if token not in fields:
-                raise ValueError(f"CLDR-Muster „{pattern}“: „{token}“ kennt finder.js nicht")
-            parts.append(fields[token])
-        elif token.startswith("'"):
-            parts.append(token[1:-1].replace("''", "'") if token != "''" else "'")
-        else:
-            parts.append(token)
+    for is_field, token in _tokens(pattern):
+        if is_field and token not in fields:
+            raise ValueError(f"CLDR-Muster „{pattern}“: „{token}“ kennt finder.js nicht")
+        parts.append(fields[token] if is_field else token)
     return "".join(parts)
+
+
+def _tokens(pattern: str) -> list[tuple[bool, str]]:
+    """A CLDR pattern's parts: (True, "MMM") for a run of one letter, (False, text) else, quotes undone."""
+    found, i = [], 0
+    while i < len(pattern):
+        char = pattern[i]
+        if pattern.startswith("''", i):
+            found.append((False, "'"))
+            i += 2
+        elif char == "'":
+            end = pattern.find("'", i + 1)
+            end = len(pattern) if end < 0 else end
+            found.append((False, pattern[i + 1 : end]))
+            i = end + 1
+        elif char.isascii() and char.isalpha():
+            end = i
+            while end < len(pattern) and pattern[end] == char:
+                end += 1
+            found.append((True, pattern[i:end]))
+            i = end
+        else:
+            found.append((False, char))
+            i += 1
+    return found
 
 
 def _span(half: str, clock: str, slot: str) -> str:
