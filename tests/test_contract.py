@@ -11,12 +11,15 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+import gettext
 import json
 import shutil
 
 import pytest
-from linkshilft import geo
-from linkshilft.public import finder, way
+from babel.dates import format_interval, format_skeleton
+from babel.units import format_unit
+from linkshilft import geo, languages
+from linkshilft.public import finder, finder_texts, way
 from linkshilft.records import model as m
 from linkshilft.schedule import wording
 
@@ -28,19 +31,22 @@ RELATIVE_DAYS = ("Heute, ", "Morgen, ")  # finder.js only: the office pages show
 
 
 @pytest.fixture(scope="module")
-def js() -> dict:
-    """finder.js's answers to every example."""
+def js(tmp_path_factory) -> dict:
+    """finder.js's answers to every example, with the words the start page of each language carries."""
     node = shutil.which("node")
     if node is None:
         pytest.fail("Node.js fehlt: die Vertragstests führen finder.js mit node aus (apt-get install nodejs)")
+    codes = ["de", *(example["lang"] for example in EXAMPLES["languages"])]
+    words = tmp_path_factory.mktemp("texts") / "texts.json"
+    words.write_text(json.dumps({code: finder_texts.texts(code) for code in codes}, ensure_ascii=False), "utf-8")
     # dateText compares with the visitor's local day, as a browser in Saxony does.
-    result = run([node, str(CONTRACT / "finder_side.js")], env={"TZ": "Europe/Berlin"})
+    result = run([node, str(CONTRACT / "finder_side.js"), str(words)], env={"TZ": "Europe/Berlin"})
     assert result.returncode == 0, result.stderr
     return json.loads(result.stdout)
 
 
 def test_every_kind_of_example_has_examples():
-    kinds = ("normalise", "distances", "km_text", "flags", "routes", "dates")
+    kinds = ("normalise", "distances", "km_text", "flags", "routes", "dates", "languages")
     assert all(len(EXAMPLES[kind]) >= 2 for kind in kinds)
 
 
@@ -130,3 +136,53 @@ def test_date_wording_in_javascript(js):
     assert js["weekday_keys"] == EXAMPLES["weekday_keys"]
     assert js["dates"] == [example["text"] for example in EXAMPLES["dates"]]
 
+
+
+# --- the same in other languages: Babel (CLDR) and the catalog on the Python side -------------------
+# Python writes these texts with Babel's own formatters; finder.js assembles them from the words of
+# public/finder_texts.py. Equal answers show that the words and their order were taken over right.
+
+
+def date_in_python(code: str, example: dict) -> str:
+    start = dt.datetime.fromisoformat(example["start"])
+    end = dt.datetime.combine(start.date(), dt.time.fromisoformat(example["end"]))
+    locale = languages.language(code).locale
+    text = str(locale.datetime_formats["medium"]).format(
+        format_interval(start.time(), end.time(), finder_texts.TIME_SKELETON, locale=locale),
+        format_skeleton(finder_texts.DAY_SKELETON, start.date(), locale=locale),
+    )
+    offset = (start.date() - dt.datetime.fromisoformat(example["now"]).date()).days
+    relative = locale._data["date_fields"]["day"]["relative"].get(offset) if offset in (0, 1) else None
+    if relative is None:
+        return text
+    with languages.active(code):
+        joined = languages.Domain("finder").gettext("%(relative)s, %(date)s")
+    return joined % {"relative": relative[:1].upper() + relative[1:], "date": text}
+
+
+def km_in_python(code: str, km: float) -> str:
+    tenths = int(km * 10 + 0.5)
+    number = tenths / 10 if tenths < 100 else int(km + 0.5)
+    return format_unit(number, "length-kilometer", length="short", format="0.0" if tenths < 100 else "0", locale=code)
+
+
+@pytest.mark.parametrize("example", EXAMPLES["languages"], ids=lambda example: example["lang"])
+def test_other_languages_in_python(example):
+    code = example["lang"]
+    assert [date_in_python(code, date) for date in example["dates"]] == [date["text"] for date in example["dates"]]
+    assert [km_in_python(code, km) for km, _ in example["km_text"]] == [text for _, text in example["km_text"]]
+    catalog = languages.read_catalog(code, "finder")
+    plural = gettext.c2py(catalog.plural_expr)
+    assert [[n, plural(n)] for n, _ in example["plural_forms"]] == example["plural_forms"]
+    bits, facts = example["facts"]
+    with languages.active(code):
+        _ = languages.Domain("finder").gettext
+        assert f"{_('teils ohne Anmeldung')} · {_('stufenloser Zugang')}" == facts and bits == 19
+
+
+def test_other_languages_in_javascript(js):
+    for example, answer in zip(EXAMPLES["languages"], js["languages"], strict=True):
+        assert answer["dates"] == [date["text"] for date in example["dates"]], example["lang"]
+        assert answer["km_text"] == [text for _, text in example["km_text"]], example["lang"]
+        assert answer["facts"] == example["facts"][1], example["lang"]
+        assert answer["plural_forms"] == [form for _, form in example["plural_forms"]], example["lang"]

@@ -253,7 +253,9 @@ def test_the_start_page_has_the_finder_above_the_complete_list(site, dataset):
         assert finder_section.select_one(f'label[for="{control["id"]}"]'), control["id"]
     assert finder_section.select_one("[role=status][aria-live=polite]")
     scripts = ["assets/finder-early.js", "assets/finder-words.js", "assets/finder.js"]
-    assert [s["src"] for s in finder_section.find_all("script")] == scripts
+    assert [s["src"] for s in finder_section.find_all("script", src=True)] == scripts
+    # Besides them only the finder's words, as data (public/finder_texts.py): nothing that runs.
+    assert [s["type"] for s in finder_section.find_all("script", src=False)] == ["application/json"]
     assert not finder_section.select("[style]")
     offered = [o["value"] for o in finder_section.select("#lh-thema option")]
     assert offered == ["", *dataset.topics]

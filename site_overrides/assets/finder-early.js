@@ -7,13 +7,16 @@
     var section = document.getElementById("finder");
     if (!section || !window.fetch || !window.URLSearchParams) { return; } // finder.js will not run either
     var form = section.querySelector("form"), input = document.getElementById("lh-q");
-    var status = document.getElementById("lh-status");
+    var status = document.getElementById("lh-status"), block = document.getElementById("lh-finder-texte");
+    // The page language's words, as finder.js reads them (public/finder_texts.py); German has none.
+    var messages = block ? JSON.parse(block.textContent).messages : {};
+    function _(message) { return messages[message] || message; }
     var state = window.linkshilftEarly = window.linkshilftEarly || { query: null };
     form.addEventListener("submit", function (event) {
       if (state.ready) { return; } // finder.js has taken over
       event.preventDefault();
       state.query = input.value;
-      status.textContent = "Die Suche wird geladen …";
+      status.textContent = _("Die Suche wird geladen …");
     });
     section.setAttribute("data-early", "");
   }

@@ -5,14 +5,36 @@
 // stays hidden and the full list below it is the page.
 (function () {
   "use strict";
+  // --- texts in the page's language ----------------------------------------------------------
+  // Messages are marked _("…") and ngettext("…", "…", n) with the German text, as on the Python
+  // side; Babel extracts them into the catalog "finder" (make translations). The build writes the
+  // page language's translations, which plural form a number takes, and its date and number words
+  // (CLDR, through Babel) into <script type="application/json" id="lh-finder-texte">
+  // (public/finder_texts.py). German has no translations and goes the same way.
+  var texts = null;
+  function use(data) { texts = data; }
+  function fill(text, values) {
+    return values ? text.replace(/%\((\w+)\)s|\{(\w+)\}/g, function (all, name, key) { return String(values[name || key]); }) : text;
+  }
+  function _(message, values) { return fill(texts.messages[message] || message, values); }
+  // The catalog's form for n: precomputed from its Plural-Forms for 0..199 (no eval under the
+  // CSP); from 100 on the rules of the site's languages repeat every 100 (checked in Python).
+  function pluralForm(n) {
+    var table = texts.plural;
+    return table ? Number(table.charAt(n < table.length ? n : 100 + n % 100)) : 0;
+  }
+  function ngettext(singular, plural, n, values) {
+    var forms = texts.messages[singular], all = { n: n };
+    for (var name in values || {}) { all[name] = values[name]; }
+    return fill(forms ? forms[pluralForm(n)] : n === 1 ? singular : plural, all);
+  }
+
   // --- what needs no page: the contract with Python ------------------------------------------
   // The flag bits, distances, their wording and date wording are written again in Python
   // (finder.py, geo.py, way.py, schedule/wording.py); tests/contract/finder_examples.json holds
   // examples that tests/test_contract.py checks on both sides (this side in Node).
   var STEP_FREE = 1, WALK_IN = 2, APPOINTMENT_ONLY = 4, AT_POSTCODE_CENTRE = 8, REGISTRATION = 16; // bits of an office's flags (finder.py)
   var EARTH_RADIUS = 6371.009, DAY = 86400000;
-  var DAYS = ["So", "Mo", "Di", "Mi", "Do", "Fr", "Sa"];
-  var MONTHS = ["Jan.", "Feb.", "März", "Apr.", "Mai", "Juni", "Juli", "Aug.", "Sept.", "Okt.", "Nov.", "Dez."];
   var WEEKDAYS = ["mo", "di", "mi", "do", "fr", "sa", "so"]; // bit 0 = Monday, as in finder.py
 
   function km(a, b) {
@@ -20,20 +42,27 @@
     var h = Math.pow(Math.sin(dLat / 2), 2) + Math.cos(a.lat * rad) * Math.cos(b.lat * rad) * Math.pow(Math.sin(dLon / 2), 2);
     return 2 * EARTH_RADIUS * Math.asin(Math.min(1, Math.sqrt(h)));
   }
-  // As geo.format_km: "3,2 km" below 10 km, whole kilometres from there on.
+  // As geo.format_km: "3,2 km" below 10 km, whole kilometres from there on; the decimal sign
+  // and the unit as the language writes them ("3.2 km", "3,2 км").
   function kmText(value) {
-    var tenths = Math.round(value * 10);
-    return tenths < 100 ? Math.floor(tenths / 10) + "," + (tenths % 10) + " km" : Math.round(value) + " km";
+    var tenths = Math.round(value * 10), km = texts.km;
+    return fill(km.unit, [tenths < 100 ? Math.floor(tenths / 10) + km.decimal + (tenths % 10) : String(Math.round(value))]);
   }
   function two(n) { return (n < 10 ? "0" : "") + n; }
-  function clock(hhmm) { return Number(hhmm.slice(0, 2)) + ":" + hhmm.slice(3, 5); }
+  function clock(hhmm) {
+    var hour = Number(hhmm.slice(0, 2));
+    return fill(texts.dates.clock, { H: hour, HH: two(hour), mm: hhmm.slice(3, 5) });
+  }
+  // "Heute, Mi, 25. Nov., 9:00–11:00 Uhr": the parts in the order and with the words of the
+  // page's language (CLDR: the day as the skeleton MMMEd, the time as the interval Hm).
   function dateText(date, now) {
     var s = date.start, year = Number(s.slice(0, 4)), month = Number(s.slice(5, 7)), day = Number(s.slice(8, 10));
-    var today = new Date(now);
+    var today = new Date(now), words = texts.dates;
     var offset = Math.round((Date.UTC(year, month - 1, day) - Date.UTC(today.getFullYear(), today.getMonth(), today.getDate())) / DAY);
-    var relative = offset === 0 ? "Heute, " : offset === 1 ? "Morgen, " : "";
-    return relative + DAYS[new Date(Date.UTC(year, month - 1, day)).getUTCDay()] + ", " + day + ". " + MONTHS[month - 1] +
-      ", " + clock(s.slice(11, 16)) + "–" + clock(date.end) + " Uhr";
+    var dayText = fill(words.day, { E: words.days[new Date(Date.UTC(year, month - 1, day)).getUTCDay()], d: day, dd: two(day), M: words.months[month - 1] });
+    var text = fill(words.join, [fill(words.span, [clock(s.slice(11, 16)), clock(date.end)]), dayText]);
+    var relative = offset === 0 ? words.today : offset === 1 ? words.tomorrow : "";
+    return relative ? _("%(relative)s, %(date)s", { relative: relative, date: text }) : text;
   }
   // As way.py's route_url: the coordinates, or the address while they are not known.
   function routeUrl(office) {
@@ -44,13 +73,14 @@
   // A result card's facts from the office's flags.
   function facts(flags) {
     var walkIn = flags & WALK_IN, registration = flags & REGISTRATION;
-    return [flags & APPOINTMENT_ONLY ? "nach Vereinbarung" : walkIn && registration ? "teils ohne Anmeldung"
-      : walkIn ? "ohne Anmeldung" : registration ? "nur mit Anmeldung" : "",
-      flags & STEP_FREE ? "stufenloser Zugang" : "nicht stufenlos erreichbar"].filter(Boolean).join(" · ");
+    return [flags & APPOINTMENT_ONLY ? _("nach Vereinbarung") : walkIn && registration ? _("teils ohne Anmeldung")
+      : walkIn ? _("ohne Anmeldung") : registration ? _("nur mit Anmeldung") : "",
+      flags & STEP_FREE ? _("stufenloser Zugang") : _("nicht stufenlos erreichbar")].filter(Boolean).join(" · ");
   }
   var contract = {
     flags: { STEP_FREE: STEP_FREE, WALK_IN: WALK_IN, APPOINTMENT_ONLY: APPOINTMENT_ONLY, AT_POSTCODE_CENTRE: AT_POSTCODE_CENTRE, REGISTRATION: REGISTRATION },
-    weekdays: WEEKDAYS, km: km, kmText: kmText, dateText: dateText, routeUrl: routeUrl, facts: facts
+    weekdays: WEEKDAYS, km: km, kmText: kmText, dateText: dateText, routeUrl: routeUrl, facts: facts,
+    use: use, gettext: _, ngettext: ngettext, pluralForm: pluralForm
   };
 
   // Loaded async, so that it need not wait for Material's bundle: finder-words.js may come after
@@ -68,8 +98,11 @@
   whenReady();
 
   function start() {
-  var section = document.getElementById("finder"), words = window.linkshilftWords;
-  if (!section || !words || !window.fetch || !window.URLSearchParams || !String.prototype.normalize) { return; }
+  var section = document.getElementById("finder"), words = window.linkshilftWords, block = document.getElementById("lh-finder-texte");
+  if (!section || !block || !words || !window.fetch || !window.URLSearchParams || !String.prototype.normalize) { return; }
+  use(JSON.parse(block.textContent));
+  // An office's status in words, as records.model.STATUS_LABELS (tests/test_finder_texts.py compares).
+  var STATUSES = { planned: _("in Vorbereitung"), interim: _("Übergangslösung") };
   var searchKey = words.searchKey;
   var PAGE = 10, SUGGESTIONS = 8, FUZZY_MIN_LETTERS = 5, FUZZY_MAX_EDITS = 2;
 
@@ -256,7 +289,7 @@
   }
   function updateFilterCount() {
     var count = activeFilters();
-    filterCount.textContent = count ? "(" + count + " aktiv)" : "";
+    filterCount.textContent = count ? _("(%(n)s aktiv)", { n: count }) : "";
   }
 
   // --- search -----------------------------------------------------------------------------
@@ -285,23 +318,23 @@
       return loadPostcode(code).then(function (point) {
         if (!point) {
           var wrong = digits.length === 4
-            ? "„" + digits + "“ ist keine deutsche Postleitzahl. Deutsche Postleitzahlen haben fünf Ziffern, zum Beispiel 01067. Aus dem Ausland geben Sie bitte den nächsten Ort in Sachsen ein."
-            : "Die Postleitzahl " + code + " gibt es nicht. Bitte prüfen Sie die Ziffern oder geben Sie Ihren Ort ein.";
+            ? _("„%(digits)s“ ist keine deutsche Postleitzahl. Deutsche Postleitzahlen haben fünf Ziffern, zum Beispiel 01067. Aus dem Ausland geben Sie bitte den nächsten Ort in Sachsen ein.", { digits: digits })
+            : _("Die Postleitzahl %(code)s gibt es nicht. Bitte prüfen Sie die Ziffern oder geben Sie Ihren Ort ein.", { code: code });
           if (!parsed.towns.length) { return { message: wrong }; }
           return locatePlace(parsed.towns, query).then(function (found) {
-            if (!found.message) { found.outside = (digits.length === 4 ? wrong : "Die Postleitzahl " + code + " gibt es nicht – gesucht wurde nach dem Ort.") + (found.outside ? " " + found.outside : ""); }
+            if (!found.message) { found.outside = (digits.length === 4 ? wrong : _("Die Postleitzahl %(code)s gibt es nicht – gesucht wurde nach dem Ort.", { code: code })) + (found.outside ? " " + found.outside : ""); }
             return found;
           });
         }
         return loadOffices().then(function (data) {
           var saxon = data.saxony.some(function (prefix) { return code.indexOf(prefix) === 0; });
-          return { lat: point[0], lon: point[1], label: "Postleitzahl " + code, query: code, outside: saxon ? "" :
-            "Die Postleitzahl " + code + " liegt nicht in Sachsen. Unsere Sozialsprechstunden gibt es nur in Sachsen – hier die nächstgelegenen." };
+          return { lat: point[0], lon: point[1], label: _("Postleitzahl %(code)s", { code: code }), query: code, outside: saxon ? "" :
+            _("Die Postleitzahl %(code)s liegt nicht in Sachsen. Unsere Sozialsprechstunden gibt es nur in Sachsen – hier die nächstgelegenen.", { code: code }) };
         });
       });
     }
     if (parsed.number) {
-      return Promise.resolve({ message: "„" + parsed.number + "“ ist keine deutsche Postleitzahl. Bitte geben Sie fünf Ziffern ein, zum Beispiel 04109, oder einen Ort." });
+      return Promise.resolve({ message: _("„%(number)s“ ist keine deutsche Postleitzahl. Bitte geben Sie fünf Ziffern ein, zum Beispiel 04109, oder einen Ort.", { number: parsed.number }) });
     }
     return locatePlace(parsed.towns, query);
   }
@@ -312,10 +345,10 @@
       var place = null;
       for (var i = 0; i < towns.length && !place; i++) { place = suggestions(towns[i])[0]; }
       if (!place) {
-        return { message: "Einen Ort „" + query.trim() + "“ kennen wir nicht. Bitte prüfen Sie die Schreibweise, wählen Sie einen Vorschlag oder geben Sie die Postleitzahl ein." };
+        return { message: _("Einen Ort „%(place)s“ kennen wir nicht. Bitte prüfen Sie die Schreibweise, wählen Sie einen Vorschlag oder geben Sie die Postleitzahl ein.", { place: query.trim() }) };
       }
       return { lat: place.lat, lon: place.lon, label: place.text, query: place.text, outside: place.outside
-        ? place.name + " liegt nicht in Sachsen (" + place.label + "). Unsere Sozialsprechstunden gibt es nur in Sachsen – hier die nächstgelegenen." : "" };
+        ? _("%(place)s liegt nicht in Sachsen (%(region)s). Unsere Sozialsprechstunden gibt es nur in Sachsen – hier die nächstgelegenen.", { place: place.name, region: place.label }) : "" };
     });
   }
 
@@ -325,11 +358,11 @@
     var number = ++searchNumber, explicit = how === "explicit";
     closeSuggestions();
     if (!query.trim()) {
-      clearResults(); tell(""); say("Bitte geben Sie eine Postleitzahl oder einen Ort ein.");
+      clearResults(); tell(""); say(_("Bitte geben Sie eine Postleitzahl oder einen Ort ein."));
       if (explicit) { reveal(false); }
       return Promise.resolve();
     }
-    say("Suche läuft …");
+    say(_("Suche läuft …"));
     prefetch(); // alongside the postcode's file, not after it: one round trip less on a slow network
     return busy(locate(query).then(function (found) {
       if (number !== searchNumber) { return; }
@@ -359,7 +392,7 @@
 
   function failed() {
     clearResults();
-    say("Die Daten für die Suche konnten nicht geladen werden. Bitte laden Sie die Seite neu oder nutzen Sie die Liste aller Stellen weiter unten.");
+    say(_("Die Daten für die Suche konnten nicht geladen werden. Bitte laden Sie die Seite neu oder nutzen Sie die Liste aller Stellen weiter unten."));
   }
 
   function passes(office, filter, now) {
@@ -386,18 +419,26 @@
       if (!ranked.length) {
         var nearest = all[0];
         results.hidden = true; more.hidden = true; footnote.hidden = true;
-        say("Keine Stelle passt zu allen gewählten Filtern. Die nächste Stelle ohne Filter ist " + nearest.office.name + " in " +
-          nearest.office.town + (nearest.km < Infinity ? ", " + kmText(nearest.km) + " entfernt" : "") + ".");
+        var values = { name: nearest.office.name, town: nearest.office.town, km: nearest.km < Infinity ? kmText(nearest.km) : "" };
+        say(nearest.km < Infinity
+          ? _("Keine Stelle passt zu allen gewählten Filtern. Die nächste Stelle ohne Filter ist %(name)s in %(town)s, %(km)s entfernt.", values)
+          : _("Keine Stelle passt zu allen gewählten Filtern. Die nächste Stelle ohne Filter ist %(name)s in %(town)s.", values));
         ranked = [nearest];
         showMore(false);
         results.classList.add("lh-results--unfiltered");
         return;
       }
       results.classList.remove("lh-results--unfiltered");
-      var where = origin.label === "Ihr Standort" ? "Ihrem Standort" : origin.label;
-      var found = ranked.length === 1 ? "1 Stelle" : ranked.length + " Stellen";
-      say((count ? found + " von " + all.length + (ranked.length === 1 ? " passt" : " passen") + " zu " + (count === 1 ? "Ihrem Filter" : "Ihren " + count + " Filtern")
-        : found + " gefunden") + ", die nächste zuerst (Entfernung von " + where + ").");
+      var values = { all: all.length, where: origin.label, filters: ngettext("Ihrem Filter", "Ihren %(n)s Filtern", count) };
+      say(origin.here
+        ? count ? ngettext("%(n)s Stelle von %(all)s passt zu %(filters)s, die nächste zuerst (Entfernung von Ihrem Standort).",
+          "%(n)s Stellen von %(all)s passen zu %(filters)s, die nächste zuerst (Entfernung von Ihrem Standort).", ranked.length, values)
+          : ngettext("%(n)s Stelle gefunden, die nächste zuerst (Entfernung von Ihrem Standort).",
+            "%(n)s Stellen gefunden, die nächste zuerst (Entfernung von Ihrem Standort).", ranked.length, values)
+        : count ? ngettext("%(n)s Stelle von %(all)s passt zu %(filters)s, die nächste zuerst (Entfernung von %(where)s).",
+          "%(n)s Stellen von %(all)s passen zu %(filters)s, die nächste zuerst (Entfernung von %(where)s).", ranked.length, values)
+          : ngettext("%(n)s Stelle gefunden, die nächste zuerst (Entfernung von %(where)s).",
+            "%(n)s Stellen gefunden, die nächste zuerst (Entfernung von %(where)s).", ranked.length, values));
       showMore(false);
     }).catch(failed));
   }
@@ -412,7 +453,7 @@
     shown = Math.min(ranked.length, shown + PAGE);
     results.hidden = false; footnote.hidden = false;
     more.hidden = shown >= ranked.length;
-    more.textContent = "Weitere Stellen anzeigen (" + (ranked.length - shown) + " übrig)";
+    more.textContent = _("Weitere Stellen anzeigen (%(n)s übrig)", { n: ranked.length - shown });
     if (moveFocus && first) { first.querySelector("a").focus(); }
   }
 
@@ -427,55 +468,55 @@
     var office = entry.office, item = element("li", "lh-result");
     item.setAttribute("data-office", office.id);
     var head = element("div", "lh-result__head"), title = element("h3", "lh-result__title"), link = element("a", "", office.name);
-    link.href = root + "stellen/" + office.id + "/";
+    link.href = root + texts.prefix + "stellen/" + office.id + "/";
     title.appendChild(link);
     head.appendChild(title);
     if (entry.km < Infinity) {
       var distance = element("span", "lh-result__km", kmText(entry.km));
-      distance.setAttribute("aria-label", kmText(entry.km) + " entfernt");
+      distance.setAttribute("aria-label", _("%(km)s entfernt", { km: kmText(entry.km) }));
       head.appendChild(distance);
     }
     item.appendChild(head);
-    if (office.status) { item.appendChild(element("p", "lh-status", officeData.statuses[office.status] || office.status)); }
+    if (office.status) { item.appendChild(element("p", "lh-status", STATUSES[office.status] || officeData.statuses[office.status] || office.status)); }
     var next = nextDate(office, now, filterValues()), when = element("p", "lh-next");
     if (next && next.time <= now) {  // begun and not ended: worth going now
-      when.appendChild(document.createTextNode("Läuft gerade, "));
-      var running = element("time", "", "bis " + clock(next.end) + " Uhr");
+      when.appendChild(document.createTextNode(_("Läuft gerade, ")));
+      var running = element("time", "", _("bis %(time)s Uhr", { time: clock(next.end) }));
       running.setAttribute("datetime", next.start);
       when.appendChild(running);
       when.classList.add("lh-next--running");
-      if (!next.walkIn) { when.appendChild(document.createTextNode(" – nur mit Anmeldung")); }
+      if (!next.walkIn) { when.appendChild(document.createTextNode(" – " + _("nur mit Anmeldung"))); }
     } else if (next) {
-      when.appendChild(document.createTextNode("Nächster Termin: "));
+      when.appendChild(document.createTextNode(_("Nächster Termin: ")));
       var time = element("time", "", dateText(next, now));
       time.setAttribute("datetime", next.start);
       when.appendChild(time);
-      if (!next.walkIn) { when.appendChild(document.createTextNode(" – nur mit Anmeldung")); }
+      if (!next.walkIn) { when.appendChild(document.createTextNode(" – " + _("nur mit Anmeldung"))); }
     } else {
-      when.textContent = office.flags & APPOINTMENT_ONLY ? "Termine nach Vereinbarung"
-        : office.dates.length ? "Die nächsten Termine stehen auf der Seite der Stelle." : "Zurzeit keine festen Termine";
+      when.textContent = office.flags & APPOINTMENT_ONLY ? _("Termine nach Vereinbarung")
+        : office.dates.length ? _("Die nächsten Termine stehen auf der Seite der Stelle.") : _("Zurzeit keine festen Termine");
     }
     item.appendChild(when);
     item.appendChild(element("p", "lh-result__address", office.street + ", " + office.postcode + " " + office.town));
     // Registration needed for the date shown (or appointments only): the number, one tap to call.
     if (office.tel && (next ? !next.walkIn : office.flags & APPOINTMENT_ONLY)) {
-      var phone = element("p", "lh-result__phone", "Anmeldung: "), call = element("a", "", office.phone);
+      var phone = element("p", "lh-result__phone", _("Anmeldung: ")), call = element("a", "", office.phone);
       call.href = office.tel;
       phone.appendChild(call);
       item.appendChild(phone);
     }
     item.appendChild(element("p", "lh-result__facts", facts(office.flags)));
     // The way there: a plain link (nothing goes to OpenStreetMap before the tap) and the stop.
-    var route = element("p", "lh-result__way"), routeLink = element("a", "", "Route planen");
+    var route = element("p", "lh-result__way"), routeLink = element("a", "", _("Route planen"));
     routeLink.href = routeUrl(office);
     route.appendChild(routeLink);
     if (office.way) { route.appendChild(document.createTextNode(" · " + office.way)); }
     item.appendChild(route);
     // Share this office: share.js does it, as for "Seite teilen" on the office page; until that file
     // has arrived the box stays hidden (no button that does nothing).
-    var shareBox = element("p", "lh-share lh-result__share"), shareButton = element("button", "md-button", "Teilen");
+    var shareBox = element("p", "lh-share lh-result__share"), shareButton = element("button", "md-button", _("Teilen"));
     shareButton.type = "button";
-    shareButton.setAttribute("aria-label", office.name + " teilen");
+    shareButton.setAttribute("aria-label", _("%(name)s teilen", { name: office.name }));
     shareButton.setAttribute("data-url", link.href);
     shareButton.setAttribute("data-title", office.name);
     shareBox.appendChild(shareButton);
@@ -577,11 +618,11 @@
   if (navigator.geolocation) {
     hereButton.addEventListener("click", function () {
       var number = ++searchNumber;
-      say("Ihr Standort wird bestimmt …");
+      say(_("Ihr Standort wird bestimmt …"));
       busy(new Promise(function (resolve) {
         navigator.geolocation.getCurrentPosition(function (position) {
           if (number !== searchNumber) { resolve(); return; }
-          herePoint = { lat: position.coords.latitude, lon: position.coords.longitude, label: "Ihr Standort", outside: "", here: true };
+          herePoint = { lat: position.coords.latitude, lon: position.coords.longitude, label: "", outside: "", here: true };
           origin = herePoint;
           input.value = "";
           writeUrl("", { here: true });
@@ -589,8 +630,8 @@
         }, function (error) {
           if (number === searchNumber) {
             say(error.code === 1
-              ? "Ihr Browser gibt den Standort nicht frei. Bitte geben Sie Postleitzahl oder Ort ein."
-              : "Ihr Standort konnte nicht bestimmt werden. Bitte geben Sie Postleitzahl oder Ort ein.");
+              ? _("Ihr Browser gibt den Standort nicht frei. Bitte geben Sie Postleitzahl oder Ort ein.")
+              : _("Ihr Standort konnte nicht bestimmt werden. Bitte geben Sie Postleitzahl oder Ort ein."));
             reveal(false);
           }
           resolve();
@@ -611,6 +652,27 @@
     say("");
   }
   window.addEventListener("popstate", function (event) { restore(event.state); });
+
+  // On a page in another language than German: how many offices counsel in it, and one tap to
+  // show only those (the language filter, as if chosen in the list).
+  if (texts.own && form.elements.sprache.querySelector("option[value='" + texts.own.code + "']")) {
+    var own = texts.own, ownLine = element("p", "lh-finder__own"), ownButton = element("button", "md-button",
+      _("Nur diese zeigen"));
+    ownLine.appendChild(document.createTextNode(ngettext("%(n)s Stelle berät auf %(language)s.", "%(n)s Stellen beraten auf %(language)s.",
+      own.count, { language: own.name }) + " "));
+    ownButton.type = "button";
+    ownButton.id = "lh-eigene-sprache";
+    ownButton.addEventListener("click", function () {
+      form.elements.sprache.value = own.code;
+      filtersChanged();
+      if (!origin) {
+        say(_("Es werden nur Stellen gezeigt, die auf %(language)s beraten. Bitte geben Sie Postleitzahl oder Ort ein.", { language: own.name }));
+        input.focus();
+      }
+    });
+    ownLine.appendChild(ownButton);
+    form.parentNode.insertBefore(ownLine, form);
+  }
 
   section.setAttribute("aria-busy", "false");
   section.hidden = false;

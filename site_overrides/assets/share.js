@@ -4,6 +4,12 @@
 // it is shown to copy by hand. Without JavaScript the buttons stay hidden: the address bar shares as well.
 (function () {
   "use strict";
+  // The words in the page's language: the finder's data block where the page has one
+  // (public/finder_texts.py; catalog "finder"), else German.
+  function _(message, url) {
+    var block = document.getElementById("lh-finder-texte"), messages = block ? JSON.parse(block.textContent).messages : {};
+    return (messages[message] || message).replace("%(url)s", url || "");
+  }
   function share(button) {
     var box = button.closest(".lh-share"), status = box.querySelector(".lh-share__status");
     var url = button.getAttribute("data-url") ? new URL(button.getAttribute("data-url"), location.href).href : location.href;
@@ -12,9 +18,9 @@
     if (navigator.share) {
       navigator.share({ title: title, url: url }).catch(function () { /* closed by the person: nothing to say */ });
     } else if (navigator.clipboard && navigator.clipboard.writeText) {
-      navigator.clipboard.writeText(url).then(function () { say("Link kopiert."); }, function () { say("Link zum Kopieren: " + url); });
+      navigator.clipboard.writeText(url).then(function () { say(_("Link kopiert.")); }, function () { say(_("Link zum Kopieren: %(url)s", url)); });
     } else {
-      say("Link zum Kopieren: " + url);
+      say(_("Link zum Kopieren: %(url)s", url));
     }
   }
   // One listener for all, also for the result cards the finder makes later.

@@ -15,6 +15,10 @@ for (const name of ["finder-words.js", "finder.js"]) {
   vm.runInContext(fs.readFileSync(path.join(assets, name), "utf8"), context, { filename: name });
 }
 const words = window.linkshilftWords, finder = window.linkshilftFinder.contract;
+// The finder's words per language, as the start page carries them (public/finder_texts.py): the
+// file named on the command line holds {code: texts}. The German examples use German.
+const texts = JSON.parse(fs.readFileSync(process.argv[2], "utf8"));
+finder.use(texts.de);
 
 const point = (p) => ({ lat: p[0], lon: p[1] });
 process.stdout.write(JSON.stringify({
@@ -31,5 +35,14 @@ process.stdout.write(JSON.stringify({
     flags: e.at_postcode_centre ? finder.flags.AT_POSTCODE_CENTRE : 0
   })),
   weekday_keys: finder.weekdays,
-  dates: examples.dates.map((e) => finder.dateText({ start: e.start, end: e.end }, Date.parse(e.now)))
+  dates: examples.dates.map((e) => finder.dateText({ start: e.start, end: e.end }, Date.parse(e.now))),
+  languages: examples.languages.map((e) => {
+    finder.use(texts[e.lang]);
+    return {
+      dates: e.dates.map((d) => finder.dateText({ start: d.start, end: d.end }, Date.parse(d.now))),
+      km_text: e.km_text.map(([km]) => finder.kmText(km)),
+      facts: finder.facts(e.facts[0]),
+      plural_forms: e.plural_forms.map(([n]) => finder.pluralForm(n))
+    };
+  })
 }));

@@ -140,6 +140,11 @@ def languages_offered(dataset: m.Dataset, names: Mapping[str, str]) -> list[dict
     return [{"code": code, "name": names.get(code, code)} for code in ordered]
 
 
+def counselling_in(dataset: m.Dataset, code: str) -> int:
+    """How many public offices counsel in language `code` (told on that language's start page)."""
+    return sum(code in office.counselling.languages for office in dataset.public_offices())
+
+
 # --- postcodes ---------------------------------------------------------------------------
 
 

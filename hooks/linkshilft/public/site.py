@@ -18,9 +18,9 @@ from pathlib import Path
 
 from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoescape
 
-from linkshilft import geo, package_files
+from linkshilft import geo, languages, package_files
 from linkshilft.labels import LANGUAGE_NAMES
-from linkshilft.public import background, counts, dates_page, finder, poster, qr, resting, search_index, urls, views
+from linkshilft.public import background, counts, dates_page, finder, finder_texts, poster, qr, resting, search_index, urls, views
 from linkshilft.public.urls import relative_root
 from linkshilft.records import model as m
 from linkshilft.schedule import dates
@@ -225,12 +225,16 @@ class PublicSite:
         return finder.finder_files(self.data, held, self._locations, geo.postcode_centroids())
 
     def render_finder(self, page_url: str, hints_page: bool) -> str:
-        """The start page's finder form; finder.js shows it and fills in the results (no JavaScript: hidden)."""
+        """The start page's finder form in the active language; finder.js shows it and fills in the results
+        (no JavaScript: hidden). Languages are named in their own script (CLDR), as the visitor looks for hers."""
+        code = languages.current().code
+        own = None if code == languages.SOURCE else {"code": code, "name": languages.current().name}
         return self.env.get_template("finder.html").render(
             root=relative_root(page_url),
             versions=self.finder_data.versions,
             topics=[views.topic_link(t) for t in self.data.topics.values()],
-            languages=finder.languages_offered(self.data, LANGUAGE_NAMES),
+            languages=finder.languages_offered(self.data, _endonyms(self.data)),
+            texts=finder_texts.texts(code, own and {**own, "count": finder.counselling_in(self.data, code)}),
             hints_page=hints_page,
         )
 
@@ -271,6 +275,12 @@ class PublicSite:
     def _edit_url(self, office: m.Office) -> str | None:
         base = self.settings.get("edit_base")
         return f"{base.rstrip('/')}/{office.source.path}" if base else None
+
+
+def _endonyms(dataset: m.Dataset) -> dict[str, str]:
+    """Each counselling language's name in its own script (CLDR): "українська", "العربية"."""
+    codes = {code for office in dataset.public_offices() for code in office.counselling.languages}
+    return {code: languages.endonym(code, LANGUAGE_NAMES.get(code)) for code in codes}  # as office pages name them (views.py)
 
 
 # Which view models each template's page gets: one entry per template of GeneratedPage.
