@@ -100,7 +100,7 @@ def date_words(code: str) -> dict:
     if code == languages.SOURCE:
         return {
             "days": [wording.DAY_ABBREVIATIONS[(n + 6) % 7] for n in range(7)],  # Sunday first, as Date.getUTCDay
-            "months": list(wording.MONTH_ABBREVIATIONS),
+            "months": [locale.months["format"]["abbreviated"][n] for n in range(1, 13)],  # CLDR, as wording.format_day_short
             "day": "{E}, {d}. {M}",
             "clock": "{H}:{mm}",
             "span": "{0}–{1} Uhr",
