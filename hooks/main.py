@@ -80,7 +80,7 @@ def on_page_content(html, page, config, files):
     if FINDER_MARKER in html:  # the finder links the Hinweise page only once that page exists
         hints = files.get_file_from_path("hinweise.md") is not None
         html = html.replace(FINDER_MARKER, _site.render_finder(page.url, hints))
-        page.meta["linkshilft_finder"] = True  # main.html asks for the finder's scripts from the <head>
+        page.meta["linkshilft_finder"] = True  # main.html asks for the finder's scripts and stylesheet from the <head>
     if OFFICE_LIST_MARKER in html:
         return html.replace(OFFICE_LIST_MARKER, _site.render_office_list(page.url))
     return html
