@@ -189,6 +189,8 @@ def compare(old: Path, new: Path, runs: int) -> dict:
         label: {visit: _medians([one[visit]["runs"][0] for one in done[site]]) for visit in ("cold", "cached")}
         for label, site in (("old", old), ("new", new))
     }
+    for label, site in (("old", old), ("new", new)):  # each run's cold usable time, in measured order
+        result[label]["cold_usable_runs_ms"] = [one["cold"]["usable_ms"] for one in done[site]]
     result["new_by_old"] = {
         visit: {key: round(value / (result["old"][visit][key] or 1), 2) for key, value in result["new"][visit].items()}
         for visit in ("cold", "cached")
