@@ -2,6 +2,7 @@
 
     python bench/finder_speed.py site/              # prints JSON: first_ms, median_ms, runs_ms, ..., phone
     python bench/finder_speed.py site/ --phone 5    # only the phone, five times (medians and each run)
+    python bench/finder_speed.py old/ site/ --phone 5   # both sites in turn, five times each: medians, new/old
 
 A script, never a test; bench/run.py calls measure() for each size. The site is served with gzip
 (lighthouse.serve) and opened in Debian's Chromium through Playwright. Each search is timed inside
@@ -17,10 +18,12 @@ measured runs (median_ms) search with all data in memory, a different postcode e
 phone() opens the start page as a phone on Slow 4G (Chrome DevTools' preset: 562.5 ms latency,
 1.44 Mbit/s down) with 4× CPU throttling, twice in one browser context: first with an empty cache
 (cold), then again with the files in the browser's cache (cached). It reports the time from the
-start of navigation to a usable finder (finder.js's performance mark "linkshilft-finder-ready") and
-from Enter (the form's submit, right when the finder is usable) to the first result in the list,
-and the first contentful paint. Each is the median of `runs` fresh browser contexts: on a machine
-shared with other work single runs scatter by a second.
+start of navigation to a usable finder: the later of finder.js's performance mark
+"linkshilft-finder-ready" (ready_ms) and the first paint of the field's label (shown_ms, Element
+Timing: its elementtiming attribute); then from Enter (the form's submit, right when the finder is
+usable) to the first result in the list, and the first contentful paint. Each is the median of
+`runs` fresh browser contexts: on a machine shared with other work single runs scatter by a second.
+Two sites are measured in turn (old, new, new, old, ...), so that both see the same load.
 """
 
 from __future__ import annotations
@@ -65,6 +68,16 @@ SLOW_4G = {"offline": False, "latency": 562.5, "downloadThroughput": 180_000, "u
 READY = "(performance.getEntriesByName('linkshilft-finder-ready')[0] || {}).startTime || null"
 PHONE = {"width": 390, "height": 844}
 PAINT = "(performance.getEntriesByName('first-contentful-paint')[0] || {}).startTime || 0"
+# Element Timing entries are only given to an observer; buffered, it gets those already painted.
+SHOWN = """() => new Promise((resolve) => {
+  new PerformanceObserver((list, observer) => {
+    const entry = list.getEntries().find((e) => e.identifier === "lh-feld");
+    if (entry) { observer.disconnect(); resolve(entry.renderTime || entry.loadTime); }
+  }).observe({ type: "element", buffered: true });
+  setTimeout(() => resolve(null), 10000);
+})"""
+# From issue #20: usable, first result after Enter with the files cached, and from a cold start.
+GOALS_MS = {"usable": 2500, "first_cached": 1000, "first_cold": 3000}
 ENTER = """([code, timeout]) => new Promise((resolve, reject) => {
   const input = document.getElementById("lh-q"), list = document.getElementById("lh-ergebnisse");
   let start;
@@ -101,11 +114,14 @@ def phone(site: Path, postcode: str = "04209", runs: int = 3) -> dict:
                 for visit in ("cold", "cached"):
                     page.goto(url, wait_until="commit")
                     page.locator("#finder[aria-busy=false]").wait_for(state="attached", timeout=60_000)
-                    usable = page.evaluate(READY)
+                    ready, shown = page.evaluate(READY), page.evaluate(SHOWN)
                     first = page.evaluate(ENTER, [postcode, 60_000])
                     page.wait_for_load_state("load")
                     paint = page.evaluate(PAINT)
-                    visits[visit].append({"usable_ms": round(usable), "first_result_ms": round(first), "fcp_ms": round(paint)})
+                    visits[visit].append({
+                        "usable_ms": round(max(ready, shown or 0)), "ready_ms": round(ready), "shown_ms": round(shown or 0),
+                        "first_result_ms": round(first), "fcp_ms": round(paint),
+                    })
                 index_loaded = index_loaded or any("search_index.json" in u for u in requests)
                 context.close()
             browser.close()
@@ -150,10 +166,53 @@ def measure(site: Path, runs: int = 7, postcode: str = "04109") -> dict:
     }
 
 
+def goals(result: dict) -> list[str]:
+    """The goals of issue #20 against a phone() result, in German."""
+    cold, cached = result["cold"], result["cached"]
+    lines = []
+    for name, value, goal in (
+        ("Finder nutzbar (sichtbar und bereit), leerer Cache", cold["usable_ms"], GOALS_MS["usable"]),
+        ("erstes Ergebnis nach Enter, Cache", cached["first_result_ms"], GOALS_MS["first_cached"]),
+        ("erstes Ergebnis nach Enter, leerer Cache", cold["first_result_ms"], GOALS_MS["first_cold"]),
+    ):
+        lines.append(f"{name}: Median {value} ms, Ziel ≤ {goal} ms: {'erreicht' if value <= goal else 'VERFEHLT'}")
+    return lines
+
+
+def compare(old: Path, new: Path, runs: int) -> dict:
+    """phone() on both sites in turn, one run each time, so that both see the same machine load."""
+    done = {old: [], new: []}
+    for i in range(runs):
+        for site in (old, new) if i % 2 == 0 else (new, old):
+            done[site].append(phone(site, runs=1))
+    result = {
+        label: {visit: _medians([one[visit]["runs"][0] for one in done[site]]) for visit in ("cold", "cached")}
+        for label, site in (("old", old), ("new", new))
+    }
+    for label, site in (("old", old), ("new", new)):  # each run's cold usable time, in measured order
+        result[label]["cold_usable_runs_ms"] = [one["cold"]["usable_ms"] for one in done[site]]
+    result["new_by_old"] = {
+        visit: {key: round(value / (result["old"][visit][key] or 1), 2) for key, value in result["new"][visit].items()}
+        for visit in ("cold", "cached")
+    }
+    return result
+
+
+def _medians(runs: list[dict]) -> dict:
+    return {key: round(statistics.median(run[key] for run in runs)) for key in runs[0]}
+
+
 if __name__ == "__main__":
     if len(sys.argv) == 4 and sys.argv[2] == "--phone":
-        print(json.dumps(phone(Path(sys.argv[1]), runs=int(sys.argv[3])), indent=1))
+        result = phone(Path(sys.argv[1]), runs=int(sys.argv[3]))
+        print(json.dumps(result, indent=1))
+        print("\n".join(goals(result)))
+    elif len(sys.argv) == 5 and sys.argv[3] == "--phone":
+        result = compare(Path(sys.argv[1]), Path(sys.argv[2]), runs=int(sys.argv[4]))
+        print(json.dumps(result, indent=1))
+        for label in ("old", "new"):
+            print(f"{label} ({sys.argv[1 if label == 'old' else 2]}):\n  " + "\n  ".join(goals(result[label])))
     elif len(sys.argv) == 2:
         print(json.dumps(measure(Path(sys.argv[1])) | {"phone": phone(Path(sys.argv[1]))}, indent=1))
     else:
-        raise SystemExit("\n".join(line.strip() for line in __doc__.splitlines()[2:4]))
+        raise SystemExit("\n".join(line.strip() for line in __doc__.splitlines()[2:5]))

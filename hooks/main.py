@@ -75,7 +75,7 @@ def on_page_content(html, page, config, files):
     hints = files.get_file_from_path(content.HINTS_PAGE) is not None
     html, finder = content.fill_markers(_site, html, page.url, hints)
     if finder:
-        page.meta[content.FINDER_META] = True  # main.html asks for the finder's scripts from the <head>
+        page.meta[content.FINDER_META] = True  # main.html asks for the finder's scripts and stylesheet from the <head>
     return html
 
 

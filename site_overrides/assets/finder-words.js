@@ -1,5 +1,5 @@
-// Links.hilft finder: what a person typed, read as people write addresses. Used by finder.js (both
-// load async, in either order); no network, no page access: window.linkshilftWords holds the functions.
+// Links.hilft finder: what a person typed, read as people write addresses. Used by finder.js (read
+// before it; either order works); no network, no page access: window.linkshilftWords holds the functions.
 (function () {
   "use strict";
 

@@ -83,9 +83,9 @@
     use: use, gettext: _, ngettext: ngettext, pluralForm: pluralForm
   };
 
-  // Loaded async, so that it need not wait for Material's bundle: finder-words.js may come after
-  // this file (it calls linkshilftFinder then), and on a slow phone the file may arrive while the
-  // page is still being read; then it starts once the finder's last element is there.
+  // The start page reads finder-words.js, then this file, right after the form (finder.html), not
+  // waiting for Material's bundle. Either order still works (finder-words.js calls linkshilftFinder
+  // when it comes second), and so does a page that puts the scripts before the finder's last element.
   var started = false;
   function whenReady() {
     if (started || !window.linkshilftWords) { return; }

@@ -85,3 +85,24 @@ def test_the_offices_start_loading_when_the_field_is_tapped(server, new_page):
     with page.expect_request(lambda request: urlsplit(request.url).path == "/finder/stellen.json"):
         page.locator("#lh-q").tap()
     assert page.locator("#lh-status").inner_text() == ""  # nothing searched yet
+
+
+def test_the_finder_is_ready_before_the_list_below_it_is_read(server, new_page):
+    # On a slow phone, each part of the long list read before finder.js runs is laid out first:
+    # async, the finder was ready ~0.5 s after its form was painted. The mark is seen as it is set.
+    page = new_page(width=390, height=844, has_touch=True, is_mobile=True)
+    page.add_init_script("""
+      const mark = performance.mark.bind(performance);
+      performance.mark = (name, options) => {
+        if (name === "linkshilft-finder-ready") {
+          window.listWhenReady = document.querySelectorAll("section.lh-list").length;
+          window.formWhenReady = document.getElementById("lh-q") !== null;
+        }
+        return mark(name, options);
+      };
+    """)
+    page.goto(server)
+    settled(page)
+    assert page.evaluate("window.formWhenReady") is True
+    assert page.evaluate("window.listWhenReady") == 0
+    assert page.locator("section.lh-list").count() == 1  # it comes right after
