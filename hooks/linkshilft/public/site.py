@@ -18,10 +18,9 @@ from pathlib import Path
 
 from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoescape
 
-from linkshilft import geo, package_files
+from linkshilft import geo, languages, package_files
 from linkshilft.labels import LANGUAGE_NAMES
-from linkshilft.public import background, counts, dates_page, finder, poster, qr, resting, search_index, urls, views
-from linkshilft.public.urls import relative_root
+from linkshilft.public import background, counts, dates_page, finder, poster, qr, resting, search_index, translated, urls, views
 from linkshilft.records import model as m
 from linkshilft.schedule import dates
 from linkshilft.sinks import script_json, theme_html
@@ -38,6 +37,7 @@ class GeneratedPage:
     template: str
     key: str = ""  # the record the page is about
     front_matter: tuple[tuple[str, object], ...] = ()  # more page meta, e.g. (("search", {"exclude": True}),)
+    language: str = languages.SOURCE  # rendered inside languages.active(language)
 
     @property
     def markdown(self) -> str:
@@ -49,14 +49,20 @@ class GeneratedPage:
 
 
 def template_environment(template_dir: Path = TEMPLATE_DIR) -> Environment:
-    """Jinja for generated pages: everything escaped, unknown names are errors, not blanks."""
+    """Jinja for generated pages: everything escaped, unknown names are errors, not blanks.
+    Texts are marked with Jinja's i18n extension and looked up in the catalog `seiten` in the active
+    language (languages.py); newstyle: placeholders are escaped, the catalog's own markup is trusted."""
     env = Environment(
         loader=FileSystemLoader(template_dir),
         autoescape=select_autoescape(default=True, default_for_string=True),
         undefined=StrictUndefined,
         trim_blocks=True,
         lstrip_blocks=True,
+        extensions=["jinja2.ext.i18n"],
     )
+    env.policies["ext.i18n.trimmed"] = True  # a {% trans %} over several lines is one sentence in the catalog
+    pages = languages.Domain("seiten")
+    env.install_gettext_callables(pages.gettext, pages.ngettext, newstyle=True, pgettext=pages.pgettext)
     env.filters["script_json"] = script_json  # JSON inside <script>: the one way (sinks.py)
     return env
 
@@ -73,11 +79,38 @@ class PublicSite:
         # Offices without coordinates stand at the centre of their postcode area (office.html says so).
         self._locations = {o.id: geo.office_location(o, geo.postcode_centroids()) for o in dataset.public_offices()}
         self._nearby = geo.nearest_others({key: loc.point for key, loc in self._locations.items() if loc}, counts.NEARBY_OFFICES)
-        self._offices: dict[str, views.OfficeView] = {o.id: self._office_view(o) for o in dataset.public_offices()}
-        self._resting = resting.office_views(dataset, self._locations, self._edit_url)  # page only, offered nowhere
+        self.languages = languages.site_languages(self.settings)
+        self._views: dict[str, dict[str, views.OfficeView]] = {}  # per language: _offices
+        self._resting_views: dict[str, dict[str, views.RestingOfficeView]] = {}
         self.background = background.Background()  # calendars and QR codes: start_background()
 
+    @property
+    def _offices(self) -> dict[str, views.OfficeView]:
+        """The office views in the active language (their rhythms and dates are text in it), made once each."""
+        code = languages.current().code
+        if code not in self._views:
+            self._views[code] = {o.id: self._office_view(o) for o in self.data.public_offices()}
+        return self._views[code]
+
+    @property
+    def _resting(self) -> dict[str, views.RestingOfficeView]:
+        """Resting offices: a page only, offered nowhere (resting.py); in the active language."""
+        code = languages.current().code
+        if code not in self._resting_views:
+            self._resting_views[code] = resting.office_views(self.data, self._locations, self._edit_url)
+        return self._resting_views[code]
+
     def pages(self) -> list[GeneratedPage]:
+        """The German pages with their notices, then the same pages in each other language (translated.py)."""
+        pages = self._language_pages() + self._poster_pages()
+        for language in self.languages[1:]:
+            with languages.active(language.code):
+                start = GeneratedPage("index.md", *translated.start_texts(), translated.START_TEMPLATE)
+                pages += translated.pages_in(language, [start, *self._language_pages()])
+        return pages
+
+    def _language_pages(self) -> list[GeneratedPage]:
+        """The pages that exist in every language, made in the active one (titles and descriptions)."""
         pages = [
             GeneratedPage(
                 urls.DISTRICTS_SOURCE,
@@ -130,7 +163,7 @@ class PublicSite:
             )
         for topic in self.data.topics.values():
             pages.append(GeneratedPage(urls.topic_source(topic.id), topic.name, topic.description, "topic.html", topic.id))
-        return pages + self._poster_pages()
+        return pages
 
     def _poster_pages(self) -> list[GeneratedPage]:
         """The printable notices: out of the search index, without sidebars, with the print stylesheet."""
@@ -173,10 +206,11 @@ class PublicSite:
         self.background.start(site_dir, job, pages)
 
     def render(self, page: GeneratedPage, page_url: str) -> str:
-        today = views.day(self.data.today)
-        context = {"root": relative_root(page_url), "today": today, "settings": self.settings}
-        context.update(CONTEXTS[page.template](self, page.key, today))
-        return self.env.get_template(page.template).render(context)
+        with languages.active(page.language):
+            today = views.day(self.data.today)
+            context = {**translated.roots(page_url, self.languages), "today": today, "settings": self.settings}
+            context.update(CONTEXTS[page.template](self, page.key, today))
+            return self.env.get_template(page.template).render(context)
 
     # Each takes the page's key (the record it is about) and the build day; CONTEXTS below names them.
     def _office_context(self, key: str, today: views.Day) -> dict:
@@ -226,19 +260,26 @@ class PublicSite:
 
     def render_finder(self, page_url: str, hints_page: bool) -> str:
         """The start page's finder form; finder.js shows it and fills in the results (no JavaScript: hidden)."""
-        return self.env.get_template("finder.html").render(
-            root=relative_root(page_url),
-            versions=self.finder_data.versions,
-            topics=[views.TopicLink(t.id, t.name) for t in self.data.topics.values()],
-            languages=finder.languages_offered(self.data, LANGUAGE_NAMES),
-            hints_page=hints_page,
-        )
+        context = {**translated.roots(page_url, self.languages), **self._finder_context(hints_page)}
+        return self.env.get_template("finder.html").render(context)
+
+    def _finder_context(self, hints_page: bool) -> dict:
+        return {
+            "versions": self.finder_data.versions,
+            "topics": [views.TopicLink(t.id, t.name) for t in self.data.topics.values()],
+            "languages": finder.languages_offered(self.data, LANGUAGE_NAMES),
+            "hints_page": hints_page,
+        }
 
     def render_office_list(self, page_url: str) -> str:
         """The start page's list by district, what people without JavaScript get: every office, or the districts."""
-        context = {"root": relative_root(page_url), "today": views.day(self.data.today)}
+        context = {**translated.roots(page_url, self.languages), "today": views.day(self.data.today)}
         context.update(self._list_or_districts(list(self._offices.values())))
         return self.env.get_template("office_list.html").render(context)
+
+    def _start_context(self, key: str, today: views.Day) -> dict:
+        """A translated start page (translated.py): the finder and the office list, as on the German one."""
+        return {**self._finder_context(hints_page=True), **self._list_or_districts(list(self._offices.values()))}
 
     # --- view models ---------------------------------------------------------------
     def _offices_in(self, district_id: str) -> list[views.OfficeView]:
@@ -284,4 +325,5 @@ CONTEXTS: dict[str, Callable[[PublicSite, str, views.Day], dict]] = {
     "dates.html": PublicSite._dates_context,
     "poster.html": PublicSite._poster_context,
     "district_poster.html": PublicSite._district_poster_context,
+    translated.START_TEMPLATE: PublicSite._start_context,
 }
