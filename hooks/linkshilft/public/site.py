@@ -26,6 +26,7 @@ from linkshilft.schedule import dates
 from linkshilft.sinks import script_json, theme_html
 
 TEMPLATE_DIR = package_files.folder("templates")
+_ = languages.Domain("seiten").gettext
 FULL_LIST_MAX = 200  # longer lists (start page, topic pages) become a list of districts: a phone must load it
 
 
@@ -64,6 +65,9 @@ def template_environment(template_dir: Path = TEMPLATE_DIR) -> Environment:
     pages = languages.Domain("seiten")
     env.install_gettext_callables(pages.gettext, pages.ngettext, newstyle=True, pgettext=pages.pgettext)
     env.filters["script_json"] = script_json  # JSON inside <script>: the one way (sinks.py)
+    env.filters["ltr"] = translated.ltr  # postcodes, phones, times: left to right inside right-to-left text
+    env.filters["german"] = translated.german_text  # editors' notes inside translated sentences
+    env.globals.update(de=translated.german, ltr_attr=translated.ltr_attribute)
     return env
 
 
@@ -114,34 +118,36 @@ class PublicSite:
         pages = [
             GeneratedPage(
                 urls.DISTRICTS_SOURCE,
-                "Beratung in den Kreisen",
-                "Sozialsprechstunden nach Landkreisen und kreisfreien Städten in Sachsen.",
+                _("Beratung in den Kreisen"),
+                _("Sozialsprechstunden nach Landkreisen und kreisfreien Städten in Sachsen."),
                 "districts.html",
             ),
             GeneratedPage(
                 urls.dates_source(),
-                "Alle Termine der nächsten vier Wochen",
-                "Alle Sozialsprechstunden in Sachsen in den nächsten vier Wochen, nach Tagen geordnet.",
+                _("Alle Termine der nächsten vier Wochen"),
+                _("Alle Sozialsprechstunden in Sachsen in den nächsten vier Wochen, nach Tagen geordnet."),
                 "dates.html",
             ),
             GeneratedPage(
                 urls.TOPICS_SOURCE,
-                "Beratungsthemen",
-                "Worum es in der Sozialberatung geht: alle Themen mit ihren Beratungsstellen.",
+                _("Beratungsthemen"),
+                _("Worum es in der Sozialberatung geht: alle Themen mit ihren Beratungsstellen."),
                 "topics.html",
             ),
         ]
         if len(self._offices) > FULL_LIST_MAX:  # "Alle Termine" would be megabytes: one page per district
             for district in self.data.districts.values():
-                where = poster.district_heading(district)
-                title, description = f"Termine {where}", f"Alle Sozialsprechstunden {where} in den nächsten vier Wochen."
+                where = translated.in_district(district.name, poster.district_heading(district))
+                title = _("Termine %(where)s") % {"where": where}
+                description = _("Alle Sozialsprechstunden %(where)s in den nächsten vier Wochen.") % {"where": where}
                 pages.append(GeneratedPage(urls.dates_source(district.id), title, description, "dates.html", district.id))
         for office in self._offices.values():
+            where = {"town": office.address.town, "hours": office.rhythm_summary}
             pages.append(
                 GeneratedPage(
                     urls.office_source(office.id),
                     office.name,
-                    f"Kostenlose Sozialsprechstunde in {office.address.town}: {office.rhythm_summary}",
+                    _("Kostenlose Sozialsprechstunde in %(town)s: %(hours)s") % where,
                     "office.html",
                     office.id,
                     (("search", {"exclude": True}),),  # one entry per office instead: search_index.py
@@ -156,7 +162,7 @@ class PublicSite:
                 GeneratedPage(
                     urls.district_source(district.id),
                     district.name,
-                    f"Sozialsprechstunden im Kreis {district.name}.",
+                    _("Sozialsprechstunden im Kreis %(district)s.") % {"district": district.name},
                     "district.html",
                     district.id,
                 )
@@ -243,7 +249,8 @@ class PublicSite:
             return {"days": [], "district": None, "districts": views.district_counts(self.data, self._offices.values())}
         ids = [o.id for o in self._offices_in(key)] if district else None
         days = dates_page.dates_by_day(self._calendar, self._offices, self.data.today, counts.DATES_PAGE_DAYS, ids)
-        return {"days": days, "district": poster.district_heading(district) if district else None, "districts": []}
+        where = translated.in_district(district.name, poster.district_heading(district)) if district else None
+        return {"days": days, "district": where, "districts": []}
 
     def search_entries(self) -> list[dict]:
         return [search_index.office_entry(office) for office in self._offices.values()]

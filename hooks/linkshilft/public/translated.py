@@ -16,6 +16,9 @@ from collections.abc import Collection, Iterable, Sequence
 from dataclasses import dataclass, replace
 from typing import TypeVar
 
+from markupsafe import Markup
+
+from linkshilft import languages
 from linkshilft.languages import SOURCE, Domain, Language
 from linkshilft.public import urls
 
@@ -97,3 +100,61 @@ def pages_in(language: Language, pages: Iterable[P]) -> list[P]:
             replace(page, src_uri=language.prefix + page.src_uri, language=language.code, front_matter=tuple(meta.items()))
         )
     return result
+
+
+# --- for the templates (site.template_environment): German data and left-to-right runs -------------
+
+
+def german() -> Markup:
+    """` lang="de"` for text editors wrote in German (names, directions, notes) on a page in another
+    language, so screen readers switch voice; nothing on German pages."""
+    return Markup("") if languages.current().code == SOURCE else Markup(' lang="de"')
+
+
+def german_text(value: object) -> object:
+    """Editors' German text inside a sentence of another language: in a <span lang="de">."""
+    return value if languages.current().code == SOURCE else Markup('<span lang="de">{}</span>').format(value)
+
+
+def ltr_attribute() -> Markup:
+    """` dir="ltr"` for an element of addresses and numbers on a right-to-left page."""
+    return Markup(' dir="ltr"') if languages.current().direction == "rtl" else Markup("")
+
+
+def ltr(value: object) -> object:
+    """A postcode, phone number, time or distance kept left to right inside right-to-left text."""
+    if languages.current().direction != "rtl":
+        return value
+    return Markup('<bdi dir="ltr">{}</bdi>').format(value)
+
+
+def kind_label(kind: str) -> str:
+    return {
+        "party_office": _("Geschäftsstelle DIE LINKE"),
+        "mp_office": _("Bürgerbüro"),
+        "shared_office": _("Geschäftsstelle und Bürgerbüro"),
+    }[kind]
+
+
+def status_label(status: str) -> str:
+    return {
+        "active": _("Sprechstunde findet statt"),
+        "planned": _("in Vorbereitung"),
+        "interim": _("Übergangslösung"),
+        "paused": _("ruht vorübergehend"),
+        "closed": _("eingestellt"),
+    }[status]
+
+
+def mp_label(name: str) -> str:
+    return _("%(name)s, Mitglied des Sächsischen Landtags") % {"name": name}
+
+
+def without_rhythm(appointment_only: bool) -> str:
+    """An office's schedule in short when it has no regular hours."""
+    return _("nach Vereinbarung") if appointment_only else _("Termine folgen")
+
+
+def in_district(name: str, german: str) -> str:
+    """ "in Leipzig", "im Landkreis Bautzen" (`german`, poster.district_heading) in German; else "in <name>"."""
+    return german if languages.current().code == SOURCE else _("in %(district)s") % {"district": name}
