@@ -80,12 +80,24 @@ def on_files(files, config):
     return files
 
 
+def on_env(env, config, files):
+    # The theme's own texts (footer, navigation) through the catalog `seiten`, in the page's language.
+    env.add_extension("jinja2.ext.i18n")
+    env.install_gettext_callables(translated.theme_gettext, ngettext=None, newstyle=True)
+    return env
+
+
 def on_page_context(context, page, config, nav):
     # The page's language and its other versions, by its address: for the theme (partials/language.html,
-    # partials/alternate.html) and the alternate links (main.html).
+    # partials/alternate.html, nav.html, copyright.html) and the alternate links (main.html).
     language, _ = translated.split(page.url, _site.languages)
     page.meta["linkshilft_language"] = language.code
     page.meta["linkshilft_versions"] = translated.versions(page.url, _page_urls, _site.languages, config.site_url or "/")
+    if language.code != languages.SOURCE:
+        items = [(item.title, item.url) for item in nav.items if item.is_page]
+        page.meta["linkshilft_nav"] = translated.nav_links(page.url, items, _page_urls, _site.languages)
+        page.meta["linkshilft_prefix"] = language.prefix
+        page.meta["linkshilft_report"] = translated.report_url(_site.settings.get("edit_base"), language.code)
     return context
 
 

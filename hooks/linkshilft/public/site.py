@@ -110,7 +110,8 @@ class PublicSite:
         for language in self.languages[1:]:
             with languages.active(language.code):
                 start = GeneratedPage("index.md", *translated.start_texts(), translated.START_TEMPLATE)
-                pages += translated.pages_in(language, [start, *self._language_pages()])
+                summaries = [GeneratedPage(*texts) for texts in translated.summaries()]
+                pages += translated.pages_in(language, [start, *summaries, *self._language_pages()])
         return pages
 
     def _language_pages(self) -> list[GeneratedPage]:
@@ -333,4 +334,6 @@ CONTEXTS: dict[str, Callable[[PublicSite, str, views.Day], dict]] = {
     "poster.html": PublicSite._poster_context,
     "district_poster.html": PublicSite._district_poster_context,
     translated.START_TEMPLATE: PublicSite._start_context,
+    translated.HINTS_TEMPLATE: lambda site, key, today: {},
+    translated.PRIVACY_TEMPLATE: lambda site, key, today: {},
 }

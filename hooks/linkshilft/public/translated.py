@@ -16,6 +16,8 @@ from collections.abc import Collection, Iterable, Sequence
 from dataclasses import dataclass, replace
 from typing import TypeVar
 
+from jinja2 import pass_context
+from jinja2.runtime import Context
 from markupsafe import Markup
 
 from linkshilft import languages
@@ -77,6 +79,8 @@ def versions(page_url: str, pages: Collection[str], languages: Sequence[Language
 
 
 START_TEMPLATE = "start.html"  # a translated start page; the German one is content/index.md
+HINTS_TEMPLATE = "hints.html"  # summaries of content/hinweise.md and content/datenschutz.md, which are binding
+PRIVACY_TEMPLATE = "privacy.html"
 
 
 def start_texts() -> tuple[str, str]:
@@ -88,6 +92,19 @@ def start_texts() -> tuple[str, str]:
             "mit Adresse, nächstem Termin und Hinweisen zur Barrierefreiheit."
         ),
     )
+
+
+def summaries() -> list[tuple[str, str, str, str]]:
+    """(source, title, description, template) of the summaries of German pages, in the active language."""
+    return [
+        (
+            "hinweise.md",
+            _("Hinweise zur Beratung"),
+            _("Was die kostenlose Sozialberatung leisten kann und was nicht, und welche Fristen gelten."),
+            HINTS_TEMPLATE,
+        ),
+        ("datenschutz.md", _("Datenschutz"), _("Keine Cookies, kein Tracking, nichts von anderen Anbietern."), PRIVACY_TEMPLATE),
+    ]
 
 
 def pages_in(language: Language, pages: Iterable[P]) -> list[P]:
@@ -158,3 +175,62 @@ def without_rhythm(appointment_only: bool) -> str:
 def in_district(name: str, german: str) -> str:
     """ "in Leipzig", "im Landkreis Bautzen" (`german`, poster.district_heading) in German; else "in <name>"."""
     return german if languages.current().code == SOURCE else _("in %(district)s") % {"district": name}
+
+
+# --- the theme on pages in other languages (hooks/main.py) ------------------------------------------
+
+
+@dataclass(frozen=True)
+class NavLink:
+    title: str
+    href: str
+    hreflang: str  # "de" where the page exists in German only
+    current: bool
+
+
+def nav_title(title: str) -> str:
+    """A title of the site's navigation (mkdocs.yml) in the active language; others stay as they are."""
+    known = {
+        "Sprechstunde finden": _("Sprechstunde finden"),
+        "Kreise": _("Kreise"),
+        "Alle Termine": _("Alle Termine"),
+        "Themen": _("Themen"),
+        "Hinweise zur Beratung": _("Hinweise zur Beratung"),
+        "Leichte Sprache": _("Leichte Sprache"),
+        "Offene Daten": _("Offene Daten"),
+    }
+    return known.get(title, title)
+
+
+def nav_links(
+    page_url: str, items: Iterable[tuple[str, str]], pages: Collection[str], languages_: Sequence[Language]
+) -> list[NavLink]:
+    """The navigation's (title, address) items for a page in another language: to its version in
+    that language where there is one, else to the German page."""
+    language, neutral = split(page_url, languages_)
+    site_root = urls.relative_root(page_url)
+    links = []
+    for title, url in items:
+        exists = language.prefix + url in pages
+        target = language.prefix + url if exists else url
+        with languages.active(language.code):
+            name = nav_title(title)
+        links.append(NavLink(name, site_root + target or "./", "" if exists else SOURCE, url == neutral))
+    return links
+
+
+@pass_context
+def theme_gettext(context: Context, message: str) -> str:
+    """gettext for the theme's templates: in the language of the page being rendered."""
+    page = context.get("page")
+    code = (getattr(page, "meta", None) or {}).get("linkshilft_language", SOURCE)
+    with languages.active(code):
+        return _(message)
+
+
+def report_url(edit_base: str | None, code: str) -> str | None:
+    """Where a reader reports a translation error: the language's catalog in the web editor (a
+    change there is a pull request on the .po file)."""
+    if not edit_base or code == SOURCE:
+        return None
+    return f"{edit_base.rstrip('/')}/hooks/linkshilft/locale/{code}/LC_MESSAGES/seiten.po"
