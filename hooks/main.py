@@ -12,14 +12,15 @@ import logging
 import shutil
 from pathlib import Path
 
+from linkshilft import languages
 from linkshilft.problems import DataError
-from linkshilft.public import a11y, content, csp, finish
+from linkshilft.public import a11y, content, csp, finish, translated
 from linkshilft.public.edge import prepare
 from linkshilft.public.settings import settings_problems
 from linkshilft.public.site import GeneratedPage, PublicSite
 from linkshilft.records.pipeline import data_dir
 from mkdocs.exceptions import Abort
-from mkdocs.structure.files import File
+from mkdocs.structure.files import File, InclusionLevel
 
 log = logging.getLogger("mkdocs.plugins.linkshilft")
 
@@ -30,6 +31,7 @@ _known: frozenset[str] = frozenset()  # hashes of the inline scripts the site sh
 _unsafe: list[str] = []  # what the tripwire found in this build
 _config_file: Path | None = None
 _docs_dir = "content"
+_page_urls: frozenset[str] = frozenset()  # every page's address: which language versions exist
 
 
 def on_config(config):
@@ -37,6 +39,9 @@ def on_config(config):
     # Material's base script holds this scope instead of the page's relative base URL: the same
     # script, and so the same hash, on every page, the 404 page included.
     config.extra.setdefault("scope", content.scope(config.site_url))
+    # Material shows its language switch where `extra.alternate` is set; partials/alternate.html
+    # fills it per page. True, not a list: base.html would print a list's links on every page.
+    config.extra["alternate"] = True
     _known = csp.known_hashes(_theme_scripts(config))
     _config_file = Path(config.config_file_path)
     _docs_dir = Path(config.docs_dir).name
@@ -58,14 +63,39 @@ def on_config(config):
 
 
 def on_files(files, config):
+    global _page_urls
     _generated.clear()
     _site.start_background(Path(config.site_dir))  # calendars and QR codes, in other processes (cleaned folder)
     for page in _site.pages():
         _generated[page.src_uri] = page
-        files.append(File.generated(config, page.src_uri, content=page.markdown))
+        # The navigation is German: the translated pages stay out of it, as not_in_nav keeps the German ones.
+        inclusion = InclusionLevel.UNDEFINED if page.language == languages.SOURCE else InclusionLevel.NOT_IN_NAV
+        files.append(File.generated(config, page.src_uri, content=page.markdown, inclusion=inclusion))
     for path, data in content.files(_site):  # finder data, open data, the old addresses of renamed offices
         files.append(File.generated(config, path, content=data))
+    _page_urls = frozenset("" if file.url == "./" else file.url for file in files.documentation_pages())  # as Page.url
     return files
+
+
+def on_env(env, config, files):
+    # The theme's own texts (footer, navigation) through the catalog `seiten`, in the page's language.
+    env.add_extension("jinja2.ext.i18n")
+    env.install_gettext_callables(translated.theme_gettext, ngettext=None, newstyle=True)
+    return env
+
+
+def on_page_context(context, page, config, nav):
+    # The page's language and its other versions, by its address: for the theme (partials/language.html,
+    # partials/alternate.html, nav.html, copyright.html) and the alternate links (main.html).
+    language, _ = translated.split(page.url, _site.languages)
+    page.meta["linkshilft_language"] = language.code
+    page.meta["linkshilft_versions"] = translated.versions(page.url, _page_urls, _site.languages, config.site_url or "/")
+    if language.code != languages.SOURCE:
+        items = [(item.title, item.url) for item in nav.items if item.is_page]
+        page.meta["linkshilft_nav"] = translated.nav_links(page.url, items, _page_urls, _site.languages)
+        page.meta["linkshilft_prefix"] = language.prefix
+        page.meta["linkshilft_report"] = translated.report_url(_site.settings.get("edit_base"), language.code)
+    return context
 
 
 def on_page_content(html, page, config, files):

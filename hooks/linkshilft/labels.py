@@ -6,7 +6,11 @@ Shared by the pages, the open data exports, the change preview and the internal 
 
 from __future__ import annotations
 
+from linkshilft.languages import Domain
 from linkshilft.records import model as m
+
+_ = Domain("seiten").gettext
+ngettext = Domain("seiten").ngettext
 
 LANGUAGE_NAMES = {
     "de": "Deutsch",
@@ -49,19 +53,31 @@ QUALIFICATION_LABELS = {
 
 
 def legal_note(lawyer: m.Lawyer | None) -> str:
-    """Who guides the counselling (RDG § 6 Abs. 2): named only with consent, else by qualification."""
+    """Who guides the counselling (RDG § 6 Abs. 2): named only with consent, else by qualification.
+    In the active language (catalog `seiten`): a whole sentence per qualification, as grammar wants."""
     if lawyer is not None and lawyer.public_name:
-        return (
-            f"Die Beratung erfolgt unter Anleitung von {QUALIFICATION_LABELS[lawyer.qualification]} {lawyer.public_name} "
-            "(§ 6 Abs. 2 Rechtsdienstleistungsgesetz)."
-        )
+        named = {
+            "rechtsanwaeltin": _(
+                "Die Beratung erfolgt unter Anleitung von Rechtsanwältin %(name)s (§ 6 Abs. 2 Rechtsdienstleistungsgesetz)."
+            ),
+            "rechtsanwalt": _(
+                "Die Beratung erfolgt unter Anleitung von Rechtsanwalt %(name)s (§ 6 Abs. 2 Rechtsdienstleistungsgesetz)."
+            ),
+            "volljuristin": _(
+                "Die Beratung erfolgt unter Anleitung von Volljuristin %(name)s (§ 6 Abs. 2 Rechtsdienstleistungsgesetz)."
+            ),
+            "volljurist": _(
+                "Die Beratung erfolgt unter Anleitung von Volljurist %(name)s (§ 6 Abs. 2 Rechtsdienstleistungsgesetz)."
+            ),
+        }
+        return named[lawyer.qualification] % {"name": lawyer.public_name}
     if lawyer is not None and lawyer.qualification.startswith("volljurist"):
         # Not every person qualified for judicial office is an attorney; "anwaltlich" would be wrong.
-        return (
+        return _(
             "Die Beratung erfolgt unter Anleitung einer Volljuristin oder eines Volljuristen "
             "nach § 6 Rechtsdienstleistungsgesetz."
         )
-    return "Die Beratung erfolgt unter anwaltlicher Anleitung nach § 6 Rechtsdienstleistungsgesetz."
+    return _("Die Beratung erfolgt unter anwaltlicher Anleitung nach § 6 Rechtsdienstleistungsgesetz.")
 
 
 def phone_uri(number: str) -> str:
@@ -75,8 +91,13 @@ def counsellors_text(named: list[str], unnamed: int) -> str | None:
     if not named and not unnamed:
         return None
     if not named:
-        return "Es beraten geschulte ehrenamtliche Beraterinnen und Berater."
-    others = {0: "", 1: " und eine weitere Person"}.get(unnamed, f" und {unnamed} weitere Personen")
-    names = named[0] if len(named) == 1 else f"{', '.join(named[:-1])} und {named[-1]}"
-    verb = "berät" if len(named) == 1 and not unnamed else "beraten"
-    return f"Es {verb} {names}{others}."
+        return _("Es beraten geschulte ehrenamtliche Beraterinnen und Berater.")
+    names = named[0] if len(named) == 1 else _("%(first)s und %(last)s") % {"first": ", ".join(named[:-1]), "last": named[-1]}
+    if unnamed == 1:
+        return _("Es beraten %(names)s und eine weitere Person.") % {"names": names}
+    if unnamed:  # two or more: the singular is for languages whose forms differ past 1 (21 in Ukrainian)
+        more = ngettext(
+            "Es beraten %(names)s und %(num)d weitere Person.", "Es beraten %(names)s und %(num)d weitere Personen.", unnamed
+        )
+        return more % {"names": names, "num": unnamed}
+    return (_("Es berät %(names)s.") if len(named) == 1 else _("Es beraten %(names)s.")) % {"names": names}

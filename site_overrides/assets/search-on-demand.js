@@ -2,12 +2,17 @@
 // page loads, though most visitors never open the search; on a slow phone it competes with the
 // finder. This runs before Material's bundle and holds that one request back until the search is
 // opened (its field focused: the search button, the "/" key, ?q= in the address all focus it).
-// Material asks with XMLHttpRequest; every other request passes through unchanged.
+// Material asks with XMLHttpRequest; every other request passes through unchanged, but one:
+// Material reads the sitemap.xml below every <link rel="alternate"> to find a page in another
+// language. The site's language switch links the same page already (partials/alternate.html), and
+// those links name the published host: from every page seven requests, to another origin while
+// testing. They are never sent.
 (function () {
   "use strict";
   var request = window.XMLHttpRequest && window.XMLHttpRequest.prototype;
   if (!request) { return; }
-  var INDEX = /\/search\/search_index\.json(?:$|\?)/, realOpen = request.open, realSend = request.send;
+  var INDEX = /\/search\/search_index\.json(?:$|\?)/, SITEMAP = /\/sitemap\.xml$/;
+  var realOpen = request.open, realSend = request.send;
   var opened = false, waiting = [];
   function open() {
     if (opened) { return; }
@@ -23,10 +28,12 @@
   });
   request.open = function (method, url) {
     this.linkshilftIndex = INDEX.test(String(url));
+    this.linkshilftSitemap = SITEMAP.test(String(url));
     return realOpen.apply(this, arguments);
   };
   request.send = function () {
     var xhr = this, args = arguments;
+    if (xhr.linkshilftSitemap) { return; }
     if (opened || !xhr.linkshilftIndex) { return realSend.apply(xhr, args); }
     waiting.push(function () { realSend.apply(xhr, args); });
   };

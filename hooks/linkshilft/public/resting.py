@@ -12,10 +12,12 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping
 
 from linkshilft import geo
+from linkshilft.languages import Domain
 from linkshilft.public import counts, views
 from linkshilft.records import model as m
 
 TEMPLATE = "office_resting.html"
+_ = Domain("seiten").gettext
 
 
 def office_views(
@@ -36,4 +38,4 @@ def office_views(
 
 
 def description(view: views.RestingOfficeView) -> str:
-    return f"Die kostenlose Sozialsprechstunde in {view.address.town} ruht zurzeit."
+    return _("Die kostenlose Sozialsprechstunde in %(town)s ruht zurzeit.") % {"town": view.address.town}

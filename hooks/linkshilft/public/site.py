@@ -20,13 +20,26 @@ from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoes
 
 from linkshilft import geo, languages, package_files
 from linkshilft.labels import LANGUAGE_NAMES
-from linkshilft.public import background, counts, dates_page, finder, finder_texts, poster, qr, resting, search_index, urls, views
-from linkshilft.public.urls import relative_root
+from linkshilft.public import (
+    background,
+    counts,
+    dates_page,
+    finder,
+    finder_texts,
+    poster,
+    qr,
+    resting,
+    search_index,
+    translated,
+    urls,
+    views,
+)
 from linkshilft.records import model as m
 from linkshilft.schedule import dates
 from linkshilft.sinks import script_json, theme_html
 
 TEMPLATE_DIR = package_files.folder("templates")
+_ = languages.Domain("seiten").gettext
 FULL_LIST_MAX = 200  # longer lists (start page, topic pages) become a list of districts: a phone must load it
 
 
@@ -38,6 +51,7 @@ class GeneratedPage:
     template: str
     key: str = ""  # the record the page is about
     front_matter: tuple[tuple[str, object], ...] = ()  # more page meta, e.g. (("search", {"exclude": True}),)
+    language: str = languages.SOURCE  # rendered inside languages.active(language)
 
     @property
     def markdown(self) -> str:
@@ -49,15 +63,24 @@ class GeneratedPage:
 
 
 def template_environment(template_dir: Path = TEMPLATE_DIR) -> Environment:
-    """Jinja for generated pages: everything escaped, unknown names are errors, not blanks."""
+    """Jinja for generated pages: everything escaped, unknown names are errors, not blanks.
+    Texts are marked with Jinja's i18n extension and looked up in the catalog `seiten` in the active
+    language (languages.py); newstyle: placeholders are escaped, the catalog's own markup is trusted."""
     env = Environment(
         loader=FileSystemLoader(template_dir),
         autoescape=select_autoescape(default=True, default_for_string=True),
         undefined=StrictUndefined,
         trim_blocks=True,
         lstrip_blocks=True,
+        extensions=["jinja2.ext.i18n"],
     )
+    env.policies["ext.i18n.trimmed"] = True  # a {% trans %} over several lines is one sentence in the catalog
+    pages = languages.Domain("seiten")
+    env.install_gettext_callables(pages.gettext, pages.ngettext, newstyle=True, pgettext=pages.pgettext)
     env.filters["script_json"] = script_json  # JSON inside <script>: the one way (sinks.py)
+    env.filters["ltr"] = translated.ltr  # postcodes, phones, times: left to right inside right-to-left text
+    env.filters["german"] = translated.german_text  # editors' notes inside translated sentences
+    env.globals.update(de=translated.german, ltr_attr=translated.ltr_attribute)
     return env
 
 
@@ -73,42 +96,74 @@ class PublicSite:
         # Offices without coordinates stand at the centre of their postcode area (office.html says so).
         self._locations = {o.id: geo.office_location(o, geo.postcode_centroids()) for o in dataset.public_offices()}
         self._nearby = geo.nearest_others({key: loc.point for key, loc in self._locations.items() if loc}, counts.NEARBY_OFFICES)
-        self._offices: dict[str, views.OfficeView] = {o.id: self._office_view(o) for o in dataset.public_offices()}
-        self._resting = resting.office_views(dataset, self._locations, self._edit_url)  # page only, offered nowhere
+        self.languages = languages.site_languages(self.settings)
+        self._views: dict[str, dict[str, views.OfficeView]] = {}  # per language: _offices
+        self._resting_views: dict[str, dict[str, views.RestingOfficeView]] = {}
         self.background = background.Background()  # calendars and QR codes: start_background()
 
+    @property
+    def _offices(self) -> dict[str, views.OfficeView]:
+        """The office views in the active language (their rhythms and dates are text in it), made once each."""
+        code = languages.current().code
+        if code not in self._views:
+            self._views[code] = {o.id: self._office_view(o) for o in self.data.public_offices()}
+        return self._views[code]
+
+    @property
+    def _resting(self) -> dict[str, views.RestingOfficeView]:
+        """Resting offices: a page only, offered nowhere (resting.py); in the active language."""
+        code = languages.current().code
+        if code not in self._resting_views:
+            self._resting_views[code] = resting.office_views(self.data, self._locations, self._edit_url)
+        return self._resting_views[code]
+
     def pages(self) -> list[GeneratedPage]:
+        """The German pages with their notices, then the same pages in each other language (translated.py)."""
+        pages = self._language_pages() + self._poster_pages()
+        for language in self.languages[1:]:
+            with languages.active(language.code):
+                # with the finder: main.html asks for its scripts and stylesheet from the <head> (content.FINDER_META)
+                finder_meta = (("linkshilft_finder", True),)
+                start = GeneratedPage("index.md", *translated.start_texts(), translated.START_TEMPLATE, front_matter=finder_meta)
+                summaries = [GeneratedPage(*texts) for texts in translated.summaries()]
+                pages += translated.pages_in(language, [start, *summaries, *self._language_pages()])
+        return pages
+
+    def _language_pages(self) -> list[GeneratedPage]:
+        """The pages that exist in every language, made in the active one (titles and descriptions)."""
         pages = [
             GeneratedPage(
                 urls.DISTRICTS_SOURCE,
-                "Beratung in den Kreisen",
-                "Sozialsprechstunden nach Landkreisen und kreisfreien Städten in Sachsen.",
+                _("Beratung in den Kreisen"),
+                _("Sozialsprechstunden nach Landkreisen und kreisfreien Städten in Sachsen."),
                 "districts.html",
             ),
             GeneratedPage(
                 urls.dates_source(),
-                "Alle Termine der nächsten vier Wochen",
-                "Alle Sozialsprechstunden in Sachsen in den nächsten vier Wochen, nach Tagen geordnet.",
+                _("Alle Termine der nächsten vier Wochen"),
+                _("Alle Sozialsprechstunden in Sachsen in den nächsten vier Wochen, nach Tagen geordnet."),
                 "dates.html",
             ),
             GeneratedPage(
                 urls.TOPICS_SOURCE,
-                "Beratungsthemen",
-                "Worum es in der Sozialberatung geht: alle Themen mit ihren Beratungsstellen.",
+                _("Beratungsthemen"),
+                _("Worum es in der Sozialberatung geht: alle Themen mit ihren Beratungsstellen."),
                 "topics.html",
             ),
         ]
         if len(self._offices) > FULL_LIST_MAX:  # "Alle Termine" would be megabytes: one page per district
             for district in self.data.districts.values():
-                where = poster.district_heading(district)
-                title, description = f"Termine {where}", f"Alle Sozialsprechstunden {where} in den nächsten vier Wochen."
+                where = translated.in_district(district.name, poster.district_heading(district))
+                title = _("Termine %(where)s") % {"where": where}
+                description = _("Alle Sozialsprechstunden %(where)s in den nächsten vier Wochen.") % {"where": where}
                 pages.append(GeneratedPage(urls.dates_source(district.id), title, description, "dates.html", district.id))
         for office in self._offices.values():
+            where = {"town": office.address.town, "hours": office.rhythm_summary}
             pages.append(
                 GeneratedPage(
                     urls.office_source(office.id),
                     office.name,
-                    f"Kostenlose Sozialsprechstunde in {office.address.town}: {office.rhythm_summary}",
+                    _("Kostenlose Sozialsprechstunde in %(town)s: %(hours)s") % where,
                     "office.html",
                     office.id,
                     (("search", {"exclude": True}),),  # one entry per office instead: search_index.py
@@ -123,14 +178,14 @@ class PublicSite:
                 GeneratedPage(
                     urls.district_source(district.id),
                     district.name,
-                    f"Sozialsprechstunden im Kreis {district.name}.",
+                    _("Sozialsprechstunden im Kreis %(district)s.") % {"district": district.name},
                     "district.html",
                     district.id,
                 )
             )
         for topic in self.data.topics.values():
             pages.append(GeneratedPage(urls.topic_source(topic.id), topic.name, topic.description, "topic.html", topic.id))
-        return pages + self._poster_pages()
+        return pages
 
     def _poster_pages(self) -> list[GeneratedPage]:
         """The printable notices: out of the search index, without sidebars, with the print stylesheet."""
@@ -173,10 +228,11 @@ class PublicSite:
         self.background.start(site_dir, job, pages)
 
     def render(self, page: GeneratedPage, page_url: str) -> str:
-        today = views.day(self.data.today)
-        context = {"root": relative_root(page_url), "today": today, "settings": self.settings}
-        context.update(CONTEXTS[page.template](self, page.key, today))
-        return self.env.get_template(page.template).render(context)
+        with languages.active(page.language):
+            today = views.day(self.data.today)
+            context = {**translated.roots(page_url, self.languages), "today": today, "settings": self.settings}
+            context.update(CONTEXTS[page.template](self, page.key, today))
+            return self.env.get_template(page.template).render(context)
 
     # Each takes the page's key (the record it is about) and the build day; CONTEXTS below names them.
     def _office_context(self, key: str, today: views.Day) -> dict:
@@ -209,7 +265,8 @@ class PublicSite:
             return {"days": [], "district": None, "districts": views.district_counts(self.data, self._offices.values())}
         ids = [o.id for o in self._offices_in(key)] if district else None
         days = dates_page.dates_by_day(self._calendar, self._offices, self.data.today, counts.DATES_PAGE_DAYS, ids)
-        return {"days": days, "district": poster.district_heading(district) if district else None, "districts": []}
+        where = translated.in_district(district.name, poster.district_heading(district)) if district else None
+        return {"days": days, "district": where, "districts": []}
 
     def search_entries(self) -> list[dict]:
         return [search_index.office_entry(office) for office in self._offices.values()]
@@ -226,23 +283,32 @@ class PublicSite:
 
     def render_finder(self, page_url: str, hints_page: bool) -> str:
         """The start page's finder form in the active language; finder.js shows it and fills in the results
-        (no JavaScript: hidden). Languages are named in their own script (CLDR), as the visitor looks for hers."""
+        (no JavaScript: hidden)."""
+        context = {**translated.roots(page_url, self.languages), **self._finder_context(hints_page)}
+        return self.env.get_template("finder.html").render(context)
+
+    def _finder_context(self, hints_page: bool) -> dict:
+        """Languages are named in their own script (CLDR), as the visitor looks for hers; the finder's own
+        words come as data in the active language (finder_texts.py), with how many offices counsel in it."""
         code = languages.current().code
         own = None if code == languages.SOURCE else {"code": code, "name": languages.current().name}
-        return self.env.get_template("finder.html").render(
-            root=relative_root(page_url),
-            versions=self.finder_data.versions,
-            topics=[views.topic_link(t) for t in self.data.topics.values()],
-            languages=finder.languages_offered(self.data, _endonyms(self.data)),
-            texts=finder_texts.texts(code, own and {**own, "count": finder.counselling_in(self.data, code)}),
-            hints_page=hints_page,
-        )
+        return {
+            "versions": self.finder_data.versions,
+            "topics": [views.topic_link(t) for t in self.data.topics.values()],
+            "languages": finder.languages_offered(self.data, _endonyms(self.data)),
+            "texts": finder_texts.texts(code, own and {**own, "count": finder.counselling_in(self.data, code)}),
+            "hints_page": hints_page,
+        }
 
     def render_office_list(self, page_url: str) -> str:
         """The start page's list by district, what people without JavaScript get: every office, or the districts."""
-        context = {"root": relative_root(page_url), "today": views.day(self.data.today)}
+        context = {**translated.roots(page_url, self.languages), "today": views.day(self.data.today)}
         context.update(self._list_or_districts(list(self._offices.values())))
         return self.env.get_template("office_list.html").render(context)
+
+    def _start_context(self, key: str, today: views.Day) -> dict:
+        """A translated start page (translated.py): the finder and the office list, as on the German one."""
+        return {**self._finder_context(hints_page=True), **self._list_or_districts(list(self._offices.values()))}
 
     # --- view models ---------------------------------------------------------------
     def _offices_in(self, district_id: str) -> list[views.OfficeView]:
@@ -294,4 +360,7 @@ CONTEXTS: dict[str, Callable[[PublicSite, str, views.Day], dict]] = {
     "dates.html": PublicSite._dates_context,
     "poster.html": PublicSite._poster_context,
     "district_poster.html": PublicSite._district_poster_context,
+    translated.START_TEMPLATE: PublicSite._start_context,
+    translated.HINTS_TEMPLATE: lambda site, key, today: {},
+    translated.PRIVACY_TEMPLATE: lambda site, key, today: {},
 }

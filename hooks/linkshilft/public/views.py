@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from linkshilft import geo, languages
 from linkshilft.exports import calendars
 from linkshilft.labels import LANGUAGE_NAMES, counsellors_text, legal_note, phone_uri
-from linkshilft.public import counts, way
+from linkshilft.public import counts, translated, way
 from linkshilft.records import model as m
 from linkshilft.schedule import dates, wording
 
@@ -235,13 +235,13 @@ def office_view(
     return OfficeView(
         id=office.id,
         name=office.name,
-        kind=m.KIND_LABELS[office.kind],
+        kind=translated.kind_label(office.kind),
         status=office.status,
-        status_label=m.STATUS_LABELS[office.status],
+        status_label=translated.status_label(office.status),
         district_id=office.district,
         district_name=district_name(data.districts[office.district])[0],
         district_name_lang=district_name(data.districts[office.district])[1],
-        mp=f"{mp.name}, Mitglied des Sächsischen Landtags" if mp else None,
+        mp=translated.mp_label(mp.name) if mp else None,
         address=address(office),
         has_coordinates=office.address.coordinates is not None,
         nearby=nearby_views(data, nearby),
@@ -300,7 +300,7 @@ def resting_office_view(
     return RestingOfficeView(
         id=office.id,
         name=office.name,
-        kind=m.KIND_LABELS[office.kind],
+        kind=translated.kind_label(office.kind),
         district_id=office.district,
         district_name=district_name(dataset.districts[office.district])[0],
         district_name_lang=district_name(dataset.districts[office.district])[1],

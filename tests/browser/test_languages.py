@@ -1,0 +1,51 @@
+"""The language versions in Chromium (issue 19): a Ukrainian reader goes from /uk/ to an office's
+page and switches it to Arabic, which is the same office, mirrored."""
+
+from __future__ import annotations
+
+import re
+
+from playwright.sync_api import expect
+
+# How far the text of an element stands from its box's left and right edges (the text, not the block).
+TEXT_GAPS = """(selector) => {
+  const element = document.querySelector(selector), range = document.createRange();
+  range.selectNodeContents(element);
+  const text = range.getBoundingClientRect(), box = element.getBoundingClientRect();
+  return {left: text.left - box.left, right: box.right - text.right};
+}"""
+
+
+def test_from_the_ukrainian_start_page_to_an_office_and_with_the_switch_to_its_arabic_page(server, new_page):
+    page = new_page(width=1280)
+    page.goto(server + "uk/")
+    expect(page.locator("html")).to_have_attribute("lang", "uk")
+    card = page.locator(".lh-list .lh-card__title a").first
+    office = card.get_attribute("href").rstrip("/").rsplit("/", 1)[-1]
+    card.click()
+    expect(page).to_have_url(re.compile(rf"/uk/stellen/{office}/$"))
+    expect(page.locator("h2#termine")).to_have_text("Найближчі дати")
+
+    page.locator(".md-header__option .md-select").hover()  # the theme's menu opens on hover and focus
+    page.locator('.md-select__link[hreflang="ar"]').click()
+    expect(page).to_have_url(re.compile(rf"/ar/stellen/{office}/$"))
+    expect(page.locator("html")).to_have_attribute("lang", "ar")
+    assert page.evaluate("getComputedStyle(document.querySelector('.md-content article')).direction") == "rtl"
+    # Mirrored: the heading starts at the right edge of the content, not the left.
+    gaps = page.evaluate(TEXT_GAPS, "article h1")
+    assert gaps["right"] < 5 < gaps["left"], gaps
+    assert page.evaluate("getComputedStyle(document.querySelector('address')).direction") == "ltr"
+
+
+def test_the_switch_works_with_the_keyboard_alone(server, new_page):
+    page = new_page(width=1280)
+    page.goto(server + "stellen/leipzig-plagwitz/")
+    page.locator(".md-header__option button").focus()
+    link = page.locator('.md-select__link[hreflang="uk"]')
+    for _ in range(10):
+        if page.evaluate("document.activeElement.getAttribute('hreflang') === 'uk'"):
+            break
+        page.keyboard.press("Tab")
+    expect(link).to_be_visible()
+    page.keyboard.press("Enter")
+    expect(page).to_have_url(re.compile(r"/uk/stellen/leipzig-plagwitz/$"))

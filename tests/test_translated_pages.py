@@ -1,0 +1,162 @@
+"""Translated pages say what they say in their language (issue 19): no German interface text outside
+elements marked as German data, numbers and addresses left to right in Arabic, the summaries of the
+advice notice and the privacy notice, and a way to report a translation error. On the session build."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+from types import SimpleNamespace
+
+import html5lib
+import pytest
+from linkshilft.labels import LANGUAGE_NAMES, legal_note
+from linkshilft.languages import DOMAINS, active, read_catalog
+
+from tests.test_language_versions import OTHER
+
+SITE_NAME = "Links.hilft – Sozialsprechstunden in Sachsen"  # site_name in mkdocs.yml: a name, in the theme's header
+SKIPPED_TAGS = {"script", "style", "svg", "template", "head"}
+WORD = re.compile(r"[A-Za-zÄÖÜäöüß]{4,}")
+# Texts another part of the site makes in the page's language: dates, times and the schedule in words
+# (catalog "termine", its own tests), and topic and district names (translated in the data, with a
+# German fallback marked by its own view field). Outside this test's catalog.
+NOT_OURS = re.compile(r"(^|\s)(lh-relative|lh-card__rhythm|lh-rhythms)(\s|$)")
+
+
+def _text(message) -> str:
+    text = " ".join(message) if isinstance(message, tuple) else message
+    return re.sub(r"<[^>]+>|%\(\w+\)[sd]", " ", text or "")
+
+
+def german_interface_words() -> set[str]:
+    """Words of the catalog "seiten"'s German texts that no translation keeps (as "Jobcenter" is kept)."""
+    german, kept = set(), set()
+    for code in OTHER:
+        for domain in DOMAINS:
+            for message in read_catalog(code, domain):
+                if message.id:
+                    kept |= set(WORD.findall(_text(message.string)))
+                    if domain == "seiten":
+                        german |= set(WORD.findall(_text(message.id)))
+    return german - kept
+
+
+GERMAN = german_interface_words()
+
+
+def german_outside_german_data(html: str, data_words: frozenset[str] = frozenset()) -> list[str]:
+    """Text nodes with German interface words that are not inside an element marked lang="de",
+    not hidden, not code, and not the text another catalog makes (NOT_OURS); `data_words` are
+    words of data that is translated elsewhere (topic names) and so not this catalog's."""
+    found: list[str] = []
+    interface = GERMAN - data_words
+
+    def walk(element, skip: bool) -> None:
+        tag = element.tag.rsplit("}", 1)[-1] if isinstance(element.tag, str) else ""
+        skip = (
+            skip
+            or tag in SKIPPED_TAGS
+            or tag == "time"
+            or element.get("lang") == "de"
+            or element.get("hidden") is not None
+            or bool(NOT_OURS.search(element.get("class") or ""))
+            or "themen/" in (element.get("href") or "")
+            or (tag == "ul" and element.get("data-lh-rhythms") is not None)
+        )
+        for text in (element.text, *(child.tail for child in element)):
+            if text and not skip and interface & set(WORD.findall(text)):
+                found.append(text.strip())
+        for child in element:
+            walk(child, skip)
+
+    document = html5lib.parse(html, namespaceHTMLElements=False)
+    walk(document, False)
+    return found
+
+
+def _rhythm_lists(html: str) -> str:
+    """The schedule in words under "Sprechzeiten" is the catalog termine's: marked for walk()."""
+    return re.sub(r'(<h2 id="sprechzeiten"[^>]*>.*?</h2>\s*<ul)', r"\1 data-lh-rhythms", html, flags=re.S)
+
+
+@pytest.fixture(scope="module")
+def data_words(dataset) -> frozenset[str]:
+    """Words of what the data names, translated there or named by CLDR (not this catalog's): topic
+    and district names and descriptions, the German names of languages, and the site's name."""
+    texts = [t.name + " " + t.description for t in dataset.topics.values()]
+    texts += [d.name for d in dataset.districts.values()] + list(LANGUAGE_NAMES.values())
+    texts.append(SITE_NAME)
+    return frozenset(WORD.findall(" ".join(texts)))
+
+
+def _page(site: Path, url: str) -> str:
+    return _rhythm_lists((site / url / "index.html").read_text("utf-8"))
+
+
+def test_the_checker_finds_german_interface_text_and_accepts_german_data():
+    assert {"Nächste", "Termine", "Sprechzeiten", "Barrierefreiheit"} <= GERMAN
+    assert "Jobcenter" not in GERMAN  # kept in every translation
+    html = (
+        '<html lang="uk"><body><h2>Найближчі дати</h2><p lang="de">Nächste Termine am Markt</p>'
+        "<p>Sprechzeiten</p><p hidden>Barrierefreiheit</p><script>Termine</script></body></html>"
+    )
+    assert german_outside_german_data(html) == ["Sprechzeiten"]
+
+
+@pytest.mark.parametrize("url", ["uk/stellen/leipzig-plagwitz/", "uk/", "uk/kreise/leipzig/", "uk/hinweise/", "uk/datenschutz/"])
+def test_a_ukrainian_page_has_no_german_interface_text_outside_german_data(site, url, data_words):
+    html = _page(site, url)
+    assert '<html lang="uk"' in html
+    assert german_outside_german_data(html, data_words) == []
+
+
+def test_a_ukrainian_office_page_speaks_ukrainian_and_marks_the_editors_german(site):
+    html = _page(site, "uk/stellen/leipzig-plagwitz/")
+    for text in ("Найближчі дати", "Адреса та як дістатися", "Доступність", "Хто консультує", "Контакти"):
+        assert text in html
+    assert re.search(r'<h1[^>]*lang="de"', html)  # the office's name, as editors wrote it
+    assert "Консультації проводяться під керівництвом" in html  # the legal note in Ukrainian
+
+
+@pytest.mark.parametrize("code", OTHER)
+def test_every_language_has_the_legal_note_for_every_qualification(code):
+    notes = []
+    with active(code):
+        notes.append(legal_note(None))
+        for qualification in ("rechtsanwaeltin", "rechtsanwalt", "volljuristin", "volljurist"):
+            for name in ("Erika Muster", None):  # named only with consent
+                notes.append(legal_note(SimpleNamespace(qualification=qualification, public_name=name)))
+    assert all("Die Beratung erfolgt" not in note for note in notes)
+    assert sum("Erika Muster" in note for note in notes) == 4
+    assert len(set(notes)) == 6  # named: a sentence per qualification; unnamed: attorney, or jurist
+
+
+def test_arabic_pages_keep_numbers_times_and_addresses_left_to_right(site):
+    html = _page(site, "ar/stellen/leipzig-plagwitz/")
+    assert '<body dir="rtl"' in html
+    assert re.search(r'<bdi dir="ltr">\d{1,2}:\d{2}', html)  # times
+    assert re.search(r'<a href="tel:[^"]+"><bdi dir="ltr">[\d ]+</bdi></a>', html)  # the phone number
+    assert re.search(r'<address dir="ltr">', html)
+    assert re.search(r'<bdi dir="ltr">[\d,.]+\s?km</bdi>', html)  # distances
+    german = _page(site, "stellen/leipzig-plagwitz/")
+    assert "<bdi" not in german and "<address dir" not in german
+
+
+@pytest.mark.parametrize("code", OTHER)
+def test_the_summaries_say_the_german_version_is_binding_and_link_it_and_the_impressum(site, code):
+    for page, german in (("hinweise", "../../hinweise/"), ("datenschutz", "../../datenschutz/")):
+        html = _page(site, f"{code}/{page}/")
+        assert f'<a href="{german}" hreflang="de">' in html
+        assert '<a href="../../impressum/" hreflang="de">' in html
+        assert f'<html lang="{code}"' in html
+
+
+@pytest.mark.parametrize("url", ["uk/stellen/leipzig-plagwitz/", "ar/", "vi/hinweise/", "en/termine/"])
+def test_every_translated_page_links_to_report_a_translation_error(site, url):
+    code = url.split("/")[0]
+    html = _page(site, url)
+    report = re.search(r'<a href="([^"]+)" class="lh-report-translation">([^<]+)</a>', html)
+    assert report.group(1).endswith(f"/edit/main/hooks/linkshilft/locale/{code}/LC_MESSAGES/seiten.po")
+    assert report.group(2) != "Übersetzungsfehler melden"
+    assert "lh-report-translation" not in _page(site, "stellen/leipzig-plagwitz/")
