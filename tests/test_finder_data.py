@@ -295,7 +295,7 @@ def test_only_the_start_page_asks_for_the_finders_stylesheet(site):
 def test_the_finders_scripts_run_where_the_parser_reads_them(site):
     # Asked for ahead and mostly there with the stylesheets: without async they run before the list
     # below is read and laid out (tests/browser/test_finder_slow.py watches that in Chromium).
-    scripts = {s["src"]: s.has_attr("async") for s in page(site, ".").select("section#finder script")}
+    scripts = {s["src"]: s.has_attr("async") for s in page(site, ".").select("section#finder script[src]")}
     assert scripts == {"assets/finder-early.js": True, "assets/finder-words.js": False, "assets/finder.js": False}
 
 

@@ -464,10 +464,14 @@
     return node;
   }
 
+  // What editors wrote (names, addresses, the way there) is German, and it and phone numbers run left
+  // to right also inside a right-to-left page (finder.css keeps such a paragraph on the page's side).
+  function german(node) { node.setAttribute("lang", "de"); node.setAttribute("dir", "ltr"); return node; }
+
   function resultItem(entry, now) {
     var office = entry.office, item = element("li", "lh-result");
     item.setAttribute("data-office", office.id);
-    var head = element("div", "lh-result__head"), title = element("h3", "lh-result__title"), link = element("a", "", office.name);
+    var head = element("div", "lh-result__head"), title = element("h3", "lh-result__title"), link = german(element("a", "", office.name));
     link.href = root + texts.prefix + "stellen/" + office.id + "/";
     title.appendChild(link);
     head.appendChild(title);
@@ -497,10 +501,10 @@
         : office.dates.length ? _("Die nächsten Termine stehen auf der Seite der Stelle.") : _("Zurzeit keine festen Termine");
     }
     item.appendChild(when);
-    item.appendChild(element("p", "lh-result__address", office.street + ", " + office.postcode + " " + office.town));
+    item.appendChild(german(element("p", "lh-result__address", office.street + ", " + office.postcode + " " + office.town)));
     // Registration needed for the date shown (or appointments only): the number, one tap to call.
     if (office.tel && (next ? !next.walkIn : office.flags & APPOINTMENT_ONLY)) {
-      var phone = element("p", "lh-result__phone", _("Anmeldung: ")), call = element("a", "", office.phone);
+      var phone = element("p", "lh-result__phone", _("Anmeldung: ")), call = german(element("a", "", office.phone));
       call.href = office.tel;
       phone.appendChild(call);
       item.appendChild(phone);
@@ -510,7 +514,10 @@
     var route = element("p", "lh-result__way"), routeLink = element("a", "", _("Route planen"));
     routeLink.href = routeUrl(office);
     route.appendChild(routeLink);
-    if (office.way) { route.appendChild(document.createTextNode(" · " + office.way)); }
+    if (office.way) {
+      route.appendChild(document.createTextNode(" · "));
+      route.appendChild(german(element("span", "", office.way)));
+    }
     item.appendChild(route);
     // Share this office: share.js does it, as for "Seite teilen" on the office page; until that file
     // has arrived the box stays hidden (no button that does nothing).

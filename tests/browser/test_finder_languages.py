@@ -112,6 +112,21 @@ def test_arabic_is_right_to_left_with_arabic_words_and_no_german_interface_text(
     assert page.errors == []
 
 
+def test_arabic_cards_keep_german_data_and_phone_numbers_left_to_right(translated, new_page):
+    """A phone number read right to left is another number: "0341 42107735" must not become "42107735 0341"."""
+    page = open_in(new_page, translated, "ar", width=360, height=740)
+    search(page, "04209")
+    card = page.locator("#lh-ergebnisse > li").first
+    expect(card.locator(".lh-result__phone a")).to_be_visible()  # Grünau: registration, so the number is shown
+    looks = "e => [e.lang, getComputedStyle(e).direction, getComputedStyle(e).unicodeBidi]"
+    for part in (".lh-result__title a", ".lh-result__phone a", ".lh-result__way span"):
+        assert card.locator(part).evaluate(looks) == ["de", "ltr", "isolate"], part
+    address = card.locator(".lh-result__address")
+    looks = "e => [e.lang, getComputedStyle(e).direction, getComputedStyle(e).textAlign]"
+    assert address.evaluate(looks) == ["de", "ltr", "right"]
+    assert page.errors == []
+
+
 def test_without_javascript_the_data_block_shows_nothing(translated, new_page):
     page = new_page(java_script_enabled=False)
     page.goto(f"{translated}finder-uk.html")
