@@ -73,3 +73,23 @@ def test_languages_are_named_in_themselves(code, name):
 def test_a_code_cldr_lacks_keeps_its_german_name():
     assert languages.endonym("xq", "Beispielsprache") == "Beispielsprache"
     assert languages.endonym("xq") == "xq"
+
+
+def test_translated_district_topic_and_district_dates_pages_have_titles_in_their_language(dataset, monkeypatch):
+    """Title and description (<title>, meta description, search engines) as the page body: the data's
+    translation, German only where the data has none."""
+    monkeypatch.setattr("linkshilft.public.site.FULL_LIST_MAX", 0)  # one page of dates per district
+    settings = {"site_url": "https://sprechstunden.example/", "languages": ["de", "uk", "ar"]}
+    pages = {page.src_uri: page for page in PublicSite(dataset, settings).pages()}
+    leipzig, topic = dataset.districts["leipzig"], next(iter(dataset.topics.values()))
+    uk, ar = leipzig.translations["uk"]["name"], topic.translations["ar"]
+    district = pages["uk/kreise/leipzig.md"]
+    assert district.title == uk and uk in district.description and "Leipzig" not in district.description
+    dates = pages["uk/termine/leipzig.md"]
+    assert uk in dates.title and uk in dates.description and "Leipzig" not in dates.title + dates.description
+    assert (pages[f"ar/themen/{topic.id}.md"].title, pages[f"ar/themen/{topic.id}.md"].description) == (
+        ar["name"],
+        ar["description"],
+    )
+    german = pages[f"themen/{topic.id}.md"]
+    assert (german.title, german.description) == (topic.name, topic.description)

@@ -153,7 +153,7 @@ class PublicSite:
         ]
         if len(self._offices) > FULL_LIST_MAX:  # "Alle Termine" would be megabytes: one page per district
             for district in self.data.districts.values():
-                where = translated.in_district(district.name, poster.district_heading(district))
+                where = translated.in_district(views.district_name(district)[0], poster.district_heading(district))
                 title = _("Termine %(where)s") % {"where": where}
                 description = _("Alle Sozialsprechstunden %(where)s in den nächsten vier Wochen.") % {"where": where}
                 pages.append(GeneratedPage(urls.dates_source(district.id), title, description, "dates.html", district.id))
@@ -174,17 +174,20 @@ class PublicSite:
             source = urls.office_source(key)
             pages.append(GeneratedPage(source, view.name, resting.description(view), resting.TEMPLATE, key, meta))
         for district in self.data.districts.values():
+            name = views.district_name(district)[0]  # German where the data has no translation
             pages.append(
                 GeneratedPage(
                     urls.district_source(district.id),
-                    district.name,
-                    _("Sozialsprechstunden im Kreis %(district)s.") % {"district": district.name},
+                    name,
+                    _("Sozialsprechstunden im Kreis %(district)s.") % {"district": name},
                     "district.html",
                     district.id,
                 )
             )
         for topic in self.data.topics.values():
-            pages.append(GeneratedPage(urls.topic_source(topic.id), topic.name, topic.description, "topic.html", topic.id))
+            description = languages.localized(topic.description, topic.translations, "description")[0]
+            name = views.topic_link(topic).name
+            pages.append(GeneratedPage(urls.topic_source(topic.id), name, description, "topic.html", topic.id))
         return pages
 
     def _poster_pages(self) -> list[GeneratedPage]:
@@ -265,7 +268,7 @@ class PublicSite:
             return {"days": [], "district": None, "districts": views.district_counts(self.data, self._offices.values())}
         ids = [o.id for o in self._offices_in(key)] if district else None
         days = dates_page.dates_by_day(self._calendar, self._offices, self.data.today, counts.DATES_PAGE_DAYS, ids)
-        where = translated.in_district(district.name, poster.district_heading(district)) if district else None
+        where = translated.in_district(views.district_name(district)[0], poster.district_heading(district)) if district else None
         return {"days": days, "district": where, "districts": []}
 
     def search_entries(self) -> list[dict]:
