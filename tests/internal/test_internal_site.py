@@ -253,6 +253,16 @@ def test_every_page_is_marked_internal_and_kept_out_of_search_engines(internal_s
         assert 'class="md-banner' not in text, path
 
 
+def test_the_internal_site_is_german_only(internal_site, site):
+    """Its readers are the coordination: the public pages in German, no translated versions, no switch.
+    The data's translations are still checked against the public site's languages (it inherits them)."""
+    assert (site / "uk" / "index.html").is_file()
+    assert not [path for path in internal_site.iterdir() if path.name in {"en", "uk", "ru", "ar", "fa", "vi"}]
+    for path in sorted(internal_site.rglob("*.html")):
+        text = path.read_text("utf-8")
+        assert '<html lang="de"' in text and "hreflang" not in text and "lh-language" not in text, path
+
+
 def test_the_intern_section_is_in_the_navigation_after_all_public_entries(internal_site, site):
     def nav_links(root: Path) -> list[str]:
         soup = page(root, ".")

@@ -96,7 +96,9 @@ class PublicSite:
         # Offices without coordinates stand at the centre of their postcode area (office.html says so).
         self._locations = {o.id: geo.office_location(o, geo.postcode_centroids()) for o in dataset.public_offices()}
         self._nearby = geo.nearest_others({key: loc.point for key, loc in self._locations.items() if loc}, counts.NEARBY_OFFICES)
-        self.languages = languages.site_languages(self.settings)
+        # The internal site (extra.linkshilft.internal) is for the coordination: German pages only. Its
+        # `languages` stay the public site's, inherited: the shared data's translations are checked against them.
+        self.languages = languages.site_languages(self.settings)[: 1 if self.settings.get("internal") else None]
         self._views: dict[str, dict[str, views.OfficeView]] = {}  # per language: _offices
         self._resting_views: dict[str, dict[str, views.RestingOfficeView]] = {}
         self.background = background.Background()  # calendars and QR codes: start_background()
