@@ -32,7 +32,7 @@ def on_config(config):
     if not config.extra.get("linkshilft", {}).get("internal"):
         raise Abort("hooks/internal.py gehört nur in mkdocs.internal.yml (dort steht extra.linkshilft.internal: true).")
     try:
-        _site = prepare_internal(Path(config.config_file_path).parent)
+        _site = prepare_internal(Path(config.config_file_path).parent, config.extra.get("linkshilft", {}))
     except DataError as error:
         for problem in error.problems:
             log.error(str(problem))

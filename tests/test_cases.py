@@ -17,16 +17,20 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from linkshilft.languages import translated
+from linkshilft.public.settings import read
 from linkshilft.records.pipeline import findings, load_dataset
 from linkshilft.records.verdict import judge
 
-from tests.support import CASES, TODAY, case_expectation, case_files, place_case
+from tests.support import CASES, ROOT, TODAY, case_expectation, case_files, place_case
+
+LANGUAGES = translated(read(ROOT / "mkdocs.yml")[0])  # as `linkshilft validate` checks the data: the setting's
 
 
 def _validate_with(case: Path, base_data: Path, *, hints: bool = False) -> list[str]:
-    _, *base = findings(base_data, TODAY)
+    _, *base = findings(base_data, TODAY, LANGUAGES)
     place_case(case, base_data.parent)
-    _, errors, conditions = findings(base_data, TODAY)
+    _, errors, conditions = findings(base_data, TODAY, LANGUAGES)
     verdict = judge(errors, conditions, tuple(base))
     found = [str(problem) for problem in verdict.blocking]
     return found + [f"Hinweis: {problem}" for problem in verdict.warnings] if hints else found

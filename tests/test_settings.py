@@ -7,7 +7,9 @@ import json
 from pathlib import Path
 
 import pytest
+from linkshilft.problems import DataError
 from linkshilft.public import settings
+from linkshilft.public.edge import prepare
 
 from tests.support import MKDOCS, ROOT, TODAY, project_copy, run
 
@@ -249,3 +251,26 @@ def test_the_build_reports_settings_and_data_problems_together_and_writes_nothin
     assert errors == [BROKEN_TIME, settings_message]
     assert "2 Fehler in Daten oder Einstellungen – es wurde nichts gebaut." in result.stdout + result.stderr
     assert not (tmp_path / "out").exists()
+
+
+LANGUAGES_LINE = "    languages: [de, en, uk, ru, ar, fa, vi]\n"
+
+
+def test_a_language_without_catalogs_is_a_settings_error(tmp_path):
+    """Its pages would be German under a Swedish address: the build stops and says how to add the catalogs."""
+    config = changed(LANGUAGES_LINE, "    languages: [de, en, sv]\n")
+    assert messages(tmp_path, config) == [
+        f"mkdocs.yml:{line_of(config, 'languages:')}: extra.linkshilft.languages: "
+        '"sv" hat keine Übersetzungskataloge in hooks/linkshilft/locale/sv/ – make translations legt sie an, dann übersetzen'
+    ]
+
+
+def test_the_languages_setting_is_the_one_the_data_check_uses(base_data):
+    """A translation in the data into a language the setting does not name is an error, whatever catalogs exist."""
+    settings_ = {"languages": ["de", "en"], "site_url": "https://sprechstunden.example/"}
+    with pytest.raises(DataError) as raised:
+        prepare(base_data.parent, settings_, TODAY)
+    found = [str(problem) for problem in raised.value.problems]
+    assert any(m.endswith('translations.uk: "uk" ist keine Sprache der Seite (eingerichtet: en)') for m in found), found
+    every = {**settings_, "languages": ["de", "en", "uk", "ru", "ar", "fa", "vi"]}
+    assert prepare(base_data.parent, every, TODAY)[1] == []  # every language translated, nothing missing

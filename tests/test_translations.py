@@ -25,6 +25,14 @@ def test_the_site_has_the_languages_of_the_issue():
     assert CODES == ["en", "uk", "ru", "ar", "fa", "vi"]
 
 
+def test_the_project_has_catalogs_for_exactly_the_languages_of_its_setting():
+    """The build accepts catalogs of a language it does not offer (one being prepared); this project has none
+    such: a folder there without the setting would be translated work nobody sees."""
+    folders = {path.name for path in languages.LOCALE_DIR.iterdir() if (path / "LC_MESSAGES").is_dir()}
+    assert folders == set(CODES) == set(languages.translated(SETTINGS))
+    assert languages.without_catalogs(CODES) == [] and languages.without_catalogs(["sv", "de"]) == ["sv"]
+
+
 @pytest.fixture(scope="module")
 def templates(tmp_path_factory):
     """The catalog templates as extracted now from the sources (what `make translations` would write)."""

@@ -25,7 +25,7 @@ from __future__ import annotations
 import functools
 import gettext
 import io
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from contextlib import contextmanager
 from contextvars import ContextVar
 from dataclasses import dataclass
@@ -67,18 +67,19 @@ def language(code: str) -> Language:
 
 def site_languages(settings: dict) -> list[Language]:
     """The site's languages from its settings, German first (always there, even if not listed)."""
-    codes = [SOURCE, *(code for code in settings.get("languages", ()) if code != SOURCE)]
-    return [language(code) for code in codes]
+    return [language(code) for code in (SOURCE, *translated(settings))]
 
 
-@functools.cache
-def translated() -> tuple[str, ...]:
-    """The languages besides German that have catalogs: those `make translations` set up from the setting.
+def translated(settings: dict) -> tuple[str, ...]:
+    """The site's languages besides German, from the setting: the one list of them. The data check
+    (records/translations.py) accepts translations of topic and district names into these and no other."""
+    codes = settings.get("languages") or ()
+    return tuple(code for code in codes if code != SOURCE) if isinstance(codes, list) else ()
 
-    The data check (records/translations.py) accepts translations of topic and district names into
-    these and no other; tests/test_translations.py keeps them in step with the setting.
-    """
-    return tuple(sorted(path.name for path in LOCALE_DIR.iterdir() if (path / "LC_MESSAGES").is_dir()))
+
+def without_catalogs(codes: Iterable[str]) -> list[str]:
+    """The languages among `codes` that lack a catalog (public/settings.py reports them: their pages would be German)."""
+    return [code for code in codes if code != SOURCE and not all(catalog_path(code, d).is_file() for d in DOMAINS)]
 
 
 @functools.cache

@@ -12,6 +12,7 @@ import sys
 import tempfile
 from pathlib import Path
 
+from linkshilft import languages
 from linkshilft.cli import generate, new_office
 from linkshilft.public import settings
 from linkshilft.records import pipeline, verdict
@@ -139,7 +140,7 @@ def main(argv: list[str] | None = None) -> int:
 
     if args.command == "validate":
         return _validate(args, directory, today)
-    dataset, problems, found = pipeline.findings(directory, today)
+    dataset, problems, found = pipeline.findings(directory, today, _site_languages(Path.cwd() / settings.CONFIG_FILE))
     if dataset is None:
         for problem in problems:
             print(problem, file=sys.stderr)
@@ -199,7 +200,8 @@ def _validate(args, directory: Path, today: dt.date) -> int:
         print(f"Einstellungsdatei {args.config} nicht gefunden.", file=sys.stderr)
         return 2
     settings_found = settings.check_file(config) if config.is_file() else []
-    dataset, errors, conditions = pipeline.findings(directory, today)
+    codes = _site_languages(config)
+    dataset, errors, conditions = pipeline.findings(directory, today, codes)
     base = None
     if args.base:
         from linkshilft.cli import diff
@@ -210,7 +212,7 @@ def _validate(args, directory: Path, today: dt.date) -> int:
             except diff.GitError as error:
                 print(error, file=sys.stderr)
                 return 2
-            _, *base = pipeline.findings(base_dir, today)
+            _, *base = pipeline.findings(base_dir, today, codes)
     result = verdict.judge(errors, conditions, tuple(base) if base else None)
     blocking = sorted([*settings_found, *result.blocking])  # as the build shows them (DataError)
     if dataset is not None and args.internal:  # internal records refer to public ones: check those first
@@ -239,3 +241,10 @@ def _validate(args, directory: Path, today: dt.date) -> int:
 
 if __name__ == "__main__":
     sys.exit(main())
+
+
+def _site_languages(config: Path) -> tuple[str, ...] | None:
+    """The setting's languages besides German, for the data's `translations:` (as the build checks them);
+    None without a readable configuration: then no language is checked."""
+    block, found = settings.read(config) if config.is_file() else (None, True)
+    return None if found or not isinstance(block, dict) else languages.translated(block)

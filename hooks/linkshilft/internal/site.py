@@ -12,6 +12,7 @@ import datetime as dt
 from dataclasses import dataclass
 from pathlib import Path
 
+from linkshilft import languages
 from linkshilft.internal.measures import Measure, day, make_table
 from linkshilft.internal.records import internal_dir, load_internal
 from linkshilft.internal.report import Report, build_report, csv_bytes, figures_yaml
@@ -47,7 +48,7 @@ class InternalPage(GeneratedPage):
 def prepare_internal(project_dir: Path, settings: dict | None = None, today: dt.date | None = None) -> InternalSite:
     """Load and check the public and the internal records. Raises DataError with every problem."""
     today = today or build_date()
-    dataset, problems, found = findings(data_dir(project_dir), today)
+    dataset, problems, found = findings(data_dir(project_dir), today, languages.translated(settings or {}))
     if dataset is None:
         raise DataError(problems)
     internal, problems = load_internal(internal_dir(project_dir), dataset, project_dir)

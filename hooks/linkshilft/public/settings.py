@@ -22,6 +22,7 @@ from pathlib import Path
 
 import yaml
 
+from linkshilft import languages
 from linkshilft.problems import Problem
 from linkshilft.records.load import Document, lines_of
 from linkshilft.records.validate import schema_problems
@@ -37,7 +38,19 @@ def settings_problems(settings: object, config_file: Path | None = None) -> list
     block = _filled(settings) if isinstance(settings, Mapping) else settings
     document = Document(CONFIG_FILE, {PREFIX[0]: {PREFIX[1]: {} if block is None else block}}, {})
     files = _Files(config_file)
-    return sorted(files.locate(problem) for problem in schema_problems(document, SCHEMA))
+    found = schema_problems(document, SCHEMA)
+    if not found and isinstance(block, Mapping):
+        found = _catalog_problems(block.get("languages") or ())
+    return sorted(files.locate(problem) for problem in found)
+
+
+def _catalog_problems(codes) -> list[Problem]:
+    """A language of the setting without its catalogs: its pages would be German under its address.
+    (A catalog without the setting is no problem: a language being prepared, or a German-only site.)"""
+    field = ".".join((*PREFIX, "languages"))
+    message = '"{0}" hat keine Übersetzungskataloge in hooks/linkshilft/locale/{0}/ – '
+    message += "make translations legt sie an, dann übersetzen"
+    return [Problem(CONFIG_FILE, 1, field, message.format(code)) for code in languages.without_catalogs(codes)]
 
 
 def check_file(config_file: Path) -> list[Problem]:

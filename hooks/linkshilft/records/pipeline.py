@@ -9,6 +9,7 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 import os
+from collections.abc import Sequence
 from pathlib import Path
 
 from linkshilft.problems import Problem
@@ -40,35 +41,41 @@ def display_path(path: Path, directory: Path) -> str:
     return files.shown(path.relative_to(directory.parent).as_posix())
 
 
-def load_dataset(directory: Path, today: dt.date) -> tuple[m.Dataset | None, list[Problem], list[Problem]]:
-    """Returns (dataset, problems, warnings). dataset is None whenever problems is not empty."""
-    dataset, problems, found = findings(directory, today)
+def load_dataset(
+    directory: Path, today: dt.date, languages: Sequence[str] | None = None
+) -> tuple[m.Dataset | None, list[Problem], list[Problem]]:
+    """Returns (dataset, problems, warnings). dataset is None whenever problems is not empty.
+    `languages`: the site's besides German (the setting, languages.translated), for the data's
+    `translations:`; None checks no language (tools that only read the data)."""
+    dataset, problems, found = findings(directory, today, languages)
     return dataset, problems, [condition.problem for condition in found]
 
 
-def findings(directory: Path, today: dt.date) -> tuple[m.Dataset | None, list[Problem], list[conditions.Condition]]:
+def findings(
+    directory: Path, today: dt.date, languages: Sequence[str] | None = None
+) -> tuple[m.Dataset | None, list[Problem], list[conditions.Condition]]:
     """(dataset, errors, conditions): what an edit got wrong, and what time brought (never an error)."""
-    records, problems = check_records(directory)
-    return on_day(records, problems, today)
+    records, problems = check_records(directory, languages)
+    return on_day(records, problems, today, languages)
 
 
-def check_records(directory: Path) -> tuple[relations.Records, list[Problem]]:
+def check_records(directory: Path, languages: Sequence[str] | None = None) -> tuple[relations.Records, list[Problem]]:
     """Read and check everything that does not depend on the day: load once, then `on_day` for any day."""
     records, problems = read_records(directory)
     problems += relations.check(records, lambda data: schedule_problems(m.counselling_from_record(data)))
     problems += relations.former_id_problems(records.offices)
-    problems += translations.problems(records)
+    problems += translations.problems(records, languages)
     return records, problems
 
 
 def on_day(
-    records: relations.Records, problems: list[Problem], today: dt.date
+    records: relations.Records, problems: list[Problem], today: dt.date, languages: Sequence[str] | None = None
 ) -> tuple[m.Dataset | None, list[Problem], list[conditions.Condition]]:
     """The day-dependent checks (conditions.py) on records checked by `check_records`."""
     statewide = tuple(m.closure_from_record(c) for c in (records.closures.data["closures"] if records.closures else ()))
     # A double booking is computed from hours, which only records that passed every check can give.
     day = conditions.day_checks(records, today, statewide, bookings_too=not problems)
-    found = [*day.conditions, *translations.conditions(records)]  # not the day's, but warnings as well
+    found = [*day.conditions, *translations.conditions(records, languages)]  # not the day's, but warnings as well
     errors = sorted([*problems, *day.errors])
     if errors:
         return None, errors, found

@@ -10,10 +10,13 @@ The schema checks the shape (a language code, a non-empty name and, for topics, 
 Here: a translation into a language the site does not have is an error (nobody would ever see it,
 and "ua" for "uk" is a typing slip); a language of the site without a translation is a warning,
 a condition that never stops the build: its pages show the German text, marked as German.
-The site's languages are those with catalogs (languages.translated()).
+The site's languages are the setting's (`extra.linkshilft.languages`, languages.translated), which the
+caller passes in; without them (None: tools that only read the data) no language is checked.
 """
 
 from __future__ import annotations
+
+from collections.abc import Sequence
 
 from linkshilft import languages
 from linkshilft.problems import Problem, field_path
@@ -30,30 +33,28 @@ def _entries(records):
             yield key, document, index, document.data[key][index]
 
 
-def problems(records) -> list[Problem]:
+def problems(records, configured: Sequence[str] | None) -> list[Problem]:
     """A translation into a language the site does not have, or into German (the source)."""
     found = []
-    configured = languages.translated()
     for key, document, index, entry in _entries(records):
         for code in entry.get("translations", {}):
             parts = (key, index, "translations", code)
             if code == languages.SOURCE:
                 fields = "name und description" if key == "topics" else "name"
                 message = f"Deutsch ist die Ausgangssprache: der deutsche Text steht schon in {fields}"
-            elif code not in configured:
-                message = f'"{code}" ist keine Sprache der Seite (eingerichtet: {", ".join(configured)})'
+            elif configured is not None and code not in configured:
+                message = f'"{code}" ist keine Sprache der Seite (eingerichtet: {", ".join(sorted(configured)) or "nur de"})'
             else:
                 continue
             found.append(_at(document, parts, message))
     return found
 
 
-def conditions(records) -> list[Condition]:
+def conditions(records, configured: Sequence[str] | None) -> list[Condition]:
     """One warning per topic or district that lacks a language of the site."""
     found = []
-    configured = languages.translated()
     for key, document, index, entry in _entries(records):
-        missing = [code for code in configured if code not in entry.get("translations", {})]
+        missing = [code for code in sorted(configured or ()) if code not in entry.get("translations", {})]
         if missing:
             names = ", ".join(missing)
             problem = _at(
