@@ -85,16 +85,12 @@ def on_env(env, config, files):
 
 
 def on_page_context(context, page, config, nav):
-    # The page's language and its other versions, by its address: for the theme (partials/language.html,
-    # partials/alternate.html, nav.html, copyright.html) and the alternate links (main.html).
-    language, _ = translated.split(page.url, _site.languages)
-    page.meta["linkshilft_language"] = language.code
-    page.meta["linkshilft_versions"] = translated.versions(page.url, _page_urls, _site.languages, config.site_url or "/")
-    if language.code != languages.SOURCE:
-        items = [(item.title, item.url) for item in nav.items if item.is_page]
-        page.meta["linkshilft_nav"] = translated.nav_links(page.url, items, _page_urls, _site.languages)
-        page.meta["linkshilft_prefix"] = language.prefix
-        page.meta["linkshilft_report"] = translated.report_url(_site.settings.get("edit_base"), language.code)
+    # The page's language frame, by its address (public/translated.py): its language and other versions,
+    # and on translated pages the navigation, the site's name and the footer in that language.
+    items = [(item.title, item.url) for item in nav.items if item.is_page]
+    edit_base = _site.settings.get("edit_base")
+    site = translated.Site(_page_urls, _site.languages, config.site_url or "/", items, config.site_name, edit_base)
+    page.meta.update(translated.frame(page.url, site))
     return context
 
 

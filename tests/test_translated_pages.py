@@ -15,7 +15,7 @@ from linkshilft.languages import DOMAINS, active, read_catalog
 
 from tests.test_language_versions import OTHER
 
-SITE_NAME = "Links.hilft – Sozialsprechstunden in Sachsen"  # site_name in mkdocs.yml: a name, in the theme's header
+SITE_NAME = "Links.hilft – Sozialsprechstunden in Sachsen"  # site_name in mkdocs.yml; "Links.hilft" is the brand
 SKIPPED_TAGS = {"script", "style", "svg", "template", "head"}
 WORD = re.compile(r"[A-Za-zÄÖÜäöüß]{4,}")
 # Texts another part of the site makes in the page's language: dates, times and the schedule in words
@@ -83,10 +83,9 @@ def _rhythm_lists(html: str) -> str:
 @pytest.fixture(scope="module")
 def data_words(dataset) -> frozenset[str]:
     """Words of what the data names, translated there or named by CLDR (not this catalog's): topic
-    and district names and descriptions, the German names of languages, and the site's name."""
+    and district names and descriptions, the German names of languages."""
     texts = [t.name + " " + t.description for t in dataset.topics.values()]
     texts += [d.name for d in dataset.districts.values()] + list(LANGUAGE_NAMES.values())
-    texts.append(SITE_NAME)
     return frozenset(WORD.findall(" ".join(texts)))
 
 
@@ -160,3 +159,25 @@ def test_every_translated_page_links_to_report_a_translation_error(site, url):
     assert report.group(1).endswith(f"/edit/main/hooks/linkshilft/locale/{code}/LC_MESSAGES/seiten.po")
     assert report.group(2) != "Übersetzungsfehler melden"
     assert "lh-report-translation" not in _page(site, "stellen/leipzig-plagwitz/")
+
+
+@pytest.mark.parametrize(
+    ("url", "name"),
+    [
+        ("uk/", "Links.hilft – Соціальні консультації в Саксонії"),
+        ("ar/kreise/leipzig/", "Links.hilft – مواعيد الاستشارة الاجتماعية في ساكسونيا"),
+        ("", SITE_NAME),
+        ("kreise/leipzig/", SITE_NAME),
+    ],
+)
+def test_header_and_browser_title_name_the_site_in_the_page_s_language(site, url, name):
+    """The brand stays, the rest of the site's name is the page's language: in <title>, in the header and in
+    the navigation drawer's title (which phones show)."""
+    document = html5lib.parse((site / url / "index.html").read_text("utf-8"), namespaceHTMLElements=False)
+    title = document.find(".//title").text
+    assert title == name or title.endswith(f" - {name}"), title
+    header = document.find(".//header//div[@class='md-header__topic']/span")
+    assert header.text.strip() == name
+    drawer = document.find(".//label[@class='md-nav__title']")
+    assert "".join(drawer.itertext()).strip() == name
+    assert document.find(".//header/nav/a").get("aria-label") == name

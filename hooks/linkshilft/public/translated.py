@@ -197,6 +197,19 @@ def nav_title(title: str) -> str:
     return known.get(title, title)
 
 
+BRAND = "Links.hilft"
+
+
+def site_name(german: str) -> str:
+    """The site's name (mkdocs.yml `site_name`) in the active language, for the header and <title>: the
+    brand "Links.hilft – " stays as it is, the rest is translated where the catalog knows it."""
+    brand, dash, rest = german.partition(" – ")
+    if brand != BRAND or not dash:
+        return german
+    known = {"Sozialsprechstunden in Sachsen": _("Sozialsprechstunden in Sachsen")}
+    return f"{brand}{dash}{known.get(rest, rest)}"
+
+
 def nav_links(
     page_url: str, items: Iterable[tuple[str, str]], pages: Collection[str], languages_: Sequence[Language]
 ) -> list[NavLink]:
@@ -229,3 +242,50 @@ def report_url(edit_base: str | None, code: str) -> str | None:
     if not edit_base or code == SOURCE:
         return None
     return f"{edit_base.rstrip('/')}/hooks/linkshilft/locale/{code}/LC_MESSAGES/seiten.po"
+
+
+def footer_labels() -> dict[str, str]:
+    """The footer's labels (partials/copyright.html) in the active language: page meta, so a theme
+    without gettext (a build without hooks, Zensical) shows them too."""
+    return {
+        "legal": _("Rechtliches und Hilfe"),
+        "hints": _("Hinweise zur Beratung"),
+        "easy": _("Leichte Sprache"),
+        "impressum": _("Impressum"),
+        "privacy": _("Datenschutz"),
+        "accessibility": _("Barrierefreiheit"),
+        "report": _("Übersetzungsfehler melden"),
+    }
+
+
+@dataclass(frozen=True)
+class Site:
+    """What the language frame of every page is made from: the built site's page addresses, its
+    languages, its address, its navigation's (title, address) items, its name and its edit address."""
+
+    pages: Collection[str]
+    languages: Sequence[Language]
+    site_url: str
+    nav: Sequence[tuple[str, str]]
+    name: str
+    edit_base: str | None = None
+
+
+def frame(page_url: str, site: Site) -> dict[str, object]:
+    """The page meta of a page's language frame, which the theme reads (partials/language.html,
+    alternate.html, nav.html, header.html, copyright.html, main.html): its language, its versions,
+    and on a page in another language the navigation, the site's name and the footer in it.
+    The hooks set it while MkDocs builds (hooks/main.py); `generate` writes it into the front matter."""
+    language, _neutral = split(page_url, site.languages)
+    meta: dict[str, object] = {
+        "linkshilft_language": language.code,
+        "linkshilft_versions": versions(page_url, site.pages, site.languages, site.site_url),
+    }
+    if language.code != SOURCE:
+        meta["linkshilft_nav"] = nav_links(page_url, site.nav, site.pages, site.languages)
+        meta["linkshilft_prefix"] = language.prefix
+        meta["linkshilft_report"] = report_url(site.edit_base, language.code)
+        with languages.active(language.code):
+            meta["linkshilft_site_name"] = site_name(site.name)
+            meta["linkshilft_footer"] = footer_labels()
+    return meta
