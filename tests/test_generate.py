@@ -9,11 +9,13 @@ from __future__ import annotations
 
 import importlib.util
 import json
+import posixpath
 import re
 import sys
 from pathlib import Path
 
 import pytest
+from bs4 import BeautifulSoup
 from linkshilft.public import content
 
 from tests.support import CLI, MKDOCS, ROOT, data_env, run
@@ -54,6 +56,39 @@ def article(html: str) -> str:
     return found.group() if found else html
 
 
+def frame(html: str) -> dict[str, object]:
+    """The language frame of a page, as the theme draws it around the content: <html lang>, <body dir>,
+    the alternate links, the language switch, the site's name in <title> and header, the navigation and
+    the footer (labels and links)."""
+    soup = BeautifulSoup(html, "html.parser")
+
+    def links(selector: str) -> list[tuple]:
+        return [(a.get("href"), a.get("hreflang"), a.get_text(" ", strip=True)) for a in soup.select(selector)]
+
+    return {
+        "lang": soup.html.get("lang"),
+        "dir": soup.body.get("dir") if soup.body else None,
+        "title": soup.title.get_text() if soup.title else None,
+        "alternate": [(link["hreflang"], link["href"]) for link in soup.select('link[rel="alternate"][hreflang]')],
+        "switch": links(".md-select__link"),
+        "header": [span.get_text(strip=True) for span in soup.select(".md-header__topic .md-ellipsis")][:1],
+        "drawer": soup.select_one(".md-nav__title").get_text(strip=True) if soup.select_one(".md-nav__title") else None,
+        "nav": links("nav.md-nav--primary > ul > li > a"),
+        "footer": [*links(".lh-footer-nav a"), [n.get("aria-label") for n in soup.select(".lh-footer-nav")]],
+    }
+
+
+def same_targets(found: dict[str, object]) -> dict[str, object]:
+    """A frame with its relative links normalised ("././", "./" and "" all "."), as a browser resolves them."""
+
+    def norm(link: tuple) -> tuple:
+        href = link[0]
+        return (posixpath.normpath(href or ".") if href is not None and "://" not in href else href, *link[1:])
+
+    return {key: [norm(v) if isinstance(v, tuple) else v for v in value] if key in {"nav", "footer", "switch"} else value
+            for key, value in found.items()}  # fmt: skip
+
+
 def office_entries(entries: list[dict]) -> dict[str, dict]:
     return {e["location"]: e for e in entries if re.fullmatch(r"stellen/[a-z0-9-]+/", e["location"])}
 
@@ -74,11 +109,12 @@ def test_plain_mkdocs_after_generate_and_finish_gives_the_pages_of_the_hooks_bui
     assert files(plain) == files(site)  # pages, calendars, finder and open data, redirects
     for name in sorted(files(site) - ORDERED_LISTS):
         if name.endswith(".html"):
-            # The content of every page, in every language, is the hooks build's. The theme's frame
-            # around it (lang, dir, hreflang, the language switch, the footer in the page's language)
-            # comes from on_env/on_page_context in hooks/main.py, which a build without hooks lacks.
-            ours, theirs = (between_tags(article((s / name).read_text("utf-8"))) for s in (plain, site))
+            # The content of every page, in every language, is the hooks build's, and so is the theme's
+            # frame around it: `generate` writes it into the front matter (translated.frame).
+            pages = [(s / name).read_text("utf-8") for s in (plain, site)]
+            ours, theirs = (between_tags(article(page)) for page in pages)
             assert ours == theirs, name
+            assert frame(pages[0]) == frame(pages[1]), name
         else:
             assert (plain / name).read_bytes() == (site / name).read_bytes(), name
     ours, hooks = (json.loads((s / "search" / "search_index.json").read_text("utf-8"))["docs"] for s in (plain, site))
@@ -101,6 +137,11 @@ def test_zensical_builds_the_same_pages_and_finish_adds_the_offices_to_its_searc
 
     html = lambda folder: {name for name in files(folder) if name.endswith(".html")}  # noqa: E731
     assert html(built) == html(site)
+    # The language frame from the front matter: Zensical's template engine reads it as Jinja does.
+    # Its `url` filter spells a few links otherwise ("././" or "" for "./", "/" for "/."): the same targets.
+    for name in sorted(html(site)):
+        ours, theirs = (same_targets(frame((s / name).read_text("utf-8"))) for s in (built, site))
+        assert ours == theirs, name
     items = office_entries(json.loads((built / "search.json").read_text("utf-8"))["items"])
     material = office_entries(json.loads((site / "search" / "search_index.json").read_text("utf-8"))["docs"])
     assert set(items) == set(material) and len(items) > 30
@@ -173,7 +214,13 @@ def test_generated_pages_keep_their_html_through_markdown(base_data, tmp_path):
     front, body = page.split("\n---\n", 1)
     assert front.startswith("---\ntitle: ") and body.lstrip().startswith("<")
     index = (out / "index.md").read_text("utf-8")
-    assert "linkshilft_finder: true\n---\n" in index and "<!-- linkshilft:" not in index
+    front = index.split("\n---\n", 1)[0]
+    assert "\nlinkshilft_finder: true\n" in front and "<!-- linkshilft:" not in index
+    # the page's language frame, which the hooks set while MkDocs builds (translated.frame)
+    assert '\nlinkshilft_language: "de"\n' in front and '"code": "uk", "name": "українська"' in front
+    uk = (out / "uk" / "index.md").read_text("utf-8").split("\n---\n", 1)[0]
+    assert '\nlinkshilft_language: "uk"\n' in uk and '"linkshilft_site_name": ' not in uk
+    assert "\nlinkshilft_site_name: \"Links.hilft – Соціальні консультації в Саксонії\"\n" in uk
     assert (out / "finder" / "stellen.json").is_file() and (out / "termine.ics").is_file()
     # the Markdown links of content/ follow the pages into their folders
     assert "[Datenquellen](../datenquellen/index.md)" in (out / "daten" / "index.md").read_text("utf-8")

@@ -75,7 +75,7 @@ def run_generate(args, today: dt.date) -> int:
     if loaded is None:
         return 1
     site, config = loaded
-    generated = content.generate(site, args.config.parent / config.get("docs_dir", "docs"), args.out)
+    generated = content.generate(site, args.config.parent / config.get("docs_dir", "docs"), args.out, config)
     if args.config_out:
         site_dir = args.site_dir or args.config.parent / config.get("site_dir", "site")
         plain = content.plain_config(args.config, args.config_out, args.out, site_dir, generated.moved)

@@ -21,18 +21,19 @@ and the mkdocs.yml for the generators (`plain_config`) names the pages at their 
 
 from __future__ import annotations
 
+import json
 import os
 import posixpath
 import re
 import shutil
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from urllib.parse import urlsplit
 
 import yaml
 
 from linkshilft.exports import open_data
-from linkshilft.public import legal, redirects
+from linkshilft.public import legal, redirects, translated
 from linkshilft.public.site import PublicSite
 
 OFFICE_LIST_MARKER = "<!-- linkshilft:office-list -->"
@@ -91,23 +92,28 @@ def folder_source(src_uri: str) -> str:
     return f"{src_uri.removesuffix('.md')}/index.md"
 
 
-def generate(site: PublicSite, content_dir: Path, out: Path) -> Generated:
-    """Writes the whole content into the empty folder `out`."""
+def generate(site: PublicSite, content_dir: Path, out: Path, config: dict | None = None) -> Generated:
+    """Writes the whole content into the empty folder `out`; `config` is mkdocs.yml as read (site_name,
+    site_url, nav), for each page's language frame in its front matter."""
     shutil.copytree(content_dir, out, dirs_exist_ok=True, ignore=shutil.ignore_patterns("*.md"))
     hints = (content_dir / HINTS_PAGE).is_file()
     sources = [path.relative_to(content_dir).as_posix() for path in sorted(content_dir.rglob("*.md"))]
     result = Generated()
     result.moved = {src: folder_source(src) for src in [*sources, *(page.src_uri for page in site.pages())]}
+    frame_site = _frame_site(site, config or {}, [page_url(src) for src in result.moved])
     for src_uri in sources:
         text, finder = fill_markers(site, (content_dir / src_uri).read_text("utf-8"), page_url(src_uri), hints)
         text = _relink(text, src_uri, result.moved)
-        _write(out / result.moved[src_uri], (_with_meta(text, FINDER_META) if finder else text).encode())
+        meta = {**({FINDER_META: True} if finder else {}), **translated.frame(page_url(src_uri), frame_site)}
+        _write(out / result.moved[src_uri], _with_meta(text, meta).encode())
         result.pages += 1
     site.start_background(out)  # calendars into `out`, QR codes in other processes from here on
     try:
         for page in site.pages():
-            body = site.background.qr.fill(site.render(page, page_url(page.src_uri)))
-            _write(out / result.moved[page.src_uri], f"{page.markdown}\n{body.strip()}\n".encode())
+            url = page_url(page.src_uri)
+            body = site.background.qr.fill(site.render(page, url))
+            framed = replace(page, front_matter=(*page.front_matter, *translated.frame(url, frame_site).items()))
+            _write(out / result.moved[page.src_uri], f"{framed.markdown}\n{body.strip()}\n".encode())
             result.pages += 1
         for path, content in files(site):
             _write(out / path, content)
@@ -119,8 +125,8 @@ def generate(site: PublicSite, content_dir: Path, out: Path) -> Generated:
 
 def plain_config(config_file: Path, target: Path, docs_dir: Path, site_dir: Path, moved: dict[str, str]) -> str:
     """mkdocs.yml for a generator without hooks, to be written to `target`: docs_dir the generated
-    folder, no `hooks:`, `extra.scope` as the hooks set it, the pages at their new place (`moved`).
-    docs_dir and site_dir are relative to `target` (Zensical 0.0.73 panics on absolute ones), the
+    folder, no `hooks:`, `extra.scope` and `extra.alternate` as the hooks set them, the pages at
+    their new place (`moved`). docs_dir and site_dir are relative to `target` (Zensical 0.0.73 panics on absolute ones), the
     theme folder absolute."""
     config = yaml.safe_load(config_file.read_text("utf-8")) or {}
     config.pop("hooks", None)
@@ -134,6 +140,7 @@ def plain_config(config_file: Path, target: Path, docs_dir: Path, site_dir: Path
     if theme.get("custom_dir"):
         theme["custom_dir"] = str((config_file.parent / theme["custom_dir"]).resolve())
     config.setdefault("extra", {}).setdefault("scope", scope(config.get("site_url")))
+    config["extra"]["alternate"] = True  # the language switch, filled per page from the front matter (as on_config)
     return yaml.safe_dump(config, allow_unicode=True, sort_keys=False)
 
 
@@ -169,12 +176,27 @@ def _relink(text: str, src_uri: str, moved: dict[str, str]) -> str:
     return _LINK.sub(replace, text)
 
 
-def _with_meta(text: str, key: str) -> str:
-    """`text` with `key: true` in its front matter (added, if it has none)."""
+def _frame_site(site: PublicSite, config: dict, urls: list[str]) -> translated.Site:
+    """What the hooks read from MkDocs for the frame (hooks/main.py), here from mkdocs.yml: the pages
+    of the site's navigation (as MkDocs' nav.items that are pages), its address and its name."""
+    nav = [
+        (title, page_url(target))
+        for entry in config.get("nav") or []
+        if isinstance(entry, dict)
+        for title, target in entry.items()
+        if isinstance(target, str) and target.endswith(".md")  # a section or a link is no page of the nav
+    ]
+    name, site_url = config.get("site_name") or "", config.get("site_url") or "/"
+    return translated.Site(frozenset(urls), site.languages, site_url, nav, name, site.settings.get("edit_base"))
+
+
+def _with_meta(text: str, meta: dict[str, object]) -> str:
+    """`text` with `meta` added to its front matter (one, if it has none); JSON values are YAML."""
+    lines = "".join(f"{key}: {json.dumps(value, ensure_ascii=False)}\n" for key, value in meta.items())
     match = _FRONT_MATTER.match(text)
     if match is None:
-        return f"---\n{key}: true\n---\n{text}"
-    return f"---\n{match.group('meta') or ''}{key}: true\n---\n{text[match.end() :]}"
+        return f"---\n{lines}---\n{text}"
+    return f"---\n{match.group('meta') or ''}{lines}---\n{text[match.end() :]}"
 
 
 def _write(target: Path, content: bytes) -> None:

@@ -13,7 +13,7 @@ Calendar files and notices exist once, beside the German page: a translated page
 from __future__ import annotations
 
 from collections.abc import Collection, Iterable, Sequence
-from dataclasses import dataclass, replace
+from dataclasses import asdict, dataclass, replace
 from typing import TypeVar
 
 from jinja2 import pass_context
@@ -275,14 +275,13 @@ def frame(page_url: str, site: Site) -> dict[str, object]:
     """The page meta of a page's language frame, which the theme reads (partials/language.html,
     alternate.html, nav.html, header.html, copyright.html, main.html): its language, its versions,
     and on a page in another language the navigation, the site's name and the footer in it.
-    The hooks set it while MkDocs builds (hooks/main.py); `generate` writes it into the front matter."""
+    The hooks set it while MkDocs builds (hooks/main.py); `generate` writes it into the front matter
+    (public/content.py): plain data (JSON), read alike by Jinja and by Zensical's template engine."""
     language, _neutral = split(page_url, site.languages)
-    meta: dict[str, object] = {
-        "linkshilft_language": language.code,
-        "linkshilft_versions": versions(page_url, site.pages, site.languages, site.site_url),
-    }
+    found = versions(page_url, site.pages, site.languages, site.site_url)
+    meta: dict[str, object] = {"linkshilft_language": language.code, "linkshilft_versions": [asdict(v) for v in found]}
     if language.code != SOURCE:
-        meta["linkshilft_nav"] = nav_links(page_url, site.nav, site.pages, site.languages)
+        meta["linkshilft_nav"] = [asdict(link) for link in nav_links(page_url, site.nav, site.pages, site.languages)]
         meta["linkshilft_prefix"] = language.prefix
         meta["linkshilft_report"] = report_url(site.edit_base, language.code)
         with languages.active(language.code):
