@@ -93,3 +93,21 @@ def test_translated_district_topic_and_district_dates_pages_have_titles_in_their
     )
     german = pages[f"themen/{topic.id}.md"]
     assert (german.title, german.description) == (topic.name, topic.description)
+
+
+def test_translated_district_and_topic_pages_have_their_heading_and_text_in_their_language(dataset):
+    """The heading (and a topic's description) as the title: the data's translation, German marked lang="de"."""
+    site = PublicSite(dataset, {"site_url": "https://sprechstunden.example/", "languages": ["de", "ar"]})
+    pages = {page.src_uri: page for page in site.pages()}
+    leipzig, topic = dataset.districts["leipzig"], next(iter(dataset.topics.values()))
+    district = site.render(pages["ar/kreise/leipzig.md"], "ar/kreise/leipzig/")
+    assert f"<h1>{leipzig.translations['ar']['name']}</h1>" in district
+    html = site.render(pages[f"ar/themen/{topic.id}.md"], f"ar/themen/{topic.id}/")
+    assert f"<h1>{topic.translations['ar']['name']}</h1>\n<p>{topic.translations['ar']['description']}</p>" in html
+    assert f"<h1>{topic.name}</h1>" in site.render(pages[f"themen/{topic.id}.md"], f"themen/{topic.id}/")
+    untranslated = dataclasses.replace(leipzig, translations={})
+    dataset.districts["leipzig"] = untranslated
+    try:
+        assert '<h1 lang="de">Leipzig</h1>' in site.render(pages["ar/kreise/leipzig.md"], "ar/kreise/leipzig/")
+    finally:
+        dataset.districts["leipzig"] = leipzig

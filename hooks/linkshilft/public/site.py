@@ -244,11 +244,15 @@ class PublicSite:
         return {"office": self._offices.get(key) or self._resting[key]}
 
     def _district_context(self, key: str, today: views.Day) -> dict:
-        return {"district": self.data.districts[key], "offices": self._offices_in(key)}
+        name, name_lang = views.district_name(self.data.districts[key])
+        return {"district": self.data.districts[key], "name": name, "name_lang": name_lang, "offices": self._offices_in(key)}
 
     def _topic_context(self, key: str, today: views.Day) -> dict:
         offering = [o for o in self._offices.values() if key in o.topic_ids]
-        return {"topic": self.data.topics[key], **self._list_or_districts(offering)}
+        topic = self.data.topics[key]  # name and description in the page's language, else German (lang="de")
+        description, description_lang = languages.localized(topic.description, topic.translations, "description")
+        texts = {"topic": views.topic_link(topic), "description": description, "description_lang": description_lang}
+        return {**texts, **self._list_or_districts(offering)}
 
     def _districts_context(self, key: str, today: views.Day) -> dict:
         return {"districts": views.district_counts(self.data, self._offices.values())}
