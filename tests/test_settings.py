@@ -272,5 +272,9 @@ def test_the_languages_setting_is_the_one_the_data_check_uses(base_data):
         prepare(base_data.parent, settings_, TODAY)
     found = [str(problem) for problem in raised.value.problems]
     assert any(m.endswith('translations.uk: "uk" ist keine Sprache der Seite (eingerichtet: en)') for m in found), found
+    with pytest.raises(DataError) as raised:
+        prepare(base_data.parent, {**settings_, "languages": ["de"]}, TODAY)  # a German-only site
+    found = [str(problem) for problem in raised.value.problems]
+    assert any(m.endswith('translations.en: "en" ist keine Sprache der Seite (eingerichtet: nur Deutsch)') for m in found)
     every = {**settings_, "languages": ["de", "en", "uk", "ru", "ar", "fa", "vi"]}
     assert prepare(base_data.parent, every, TODAY)[1] == []  # every language translated, nothing missing

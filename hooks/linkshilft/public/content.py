@@ -11,6 +11,9 @@ functions here, so they cannot drift apart.
 A generated page's body is the HTML of its template, written below its front matter as raw HTML:
 every block starts with an element at the line start, which Python-Markdown (MkDocs, ProperDocs,
 Zensical) passes through unchanged, so the page is the one the hooks render.
+Its front matter holds, besides title and description, the page's language frame
+(translated.frame: language, versions, navigation, site name and footer in the page's language),
+which the hooks set as page meta while MkDocs builds and the theme's templates read.
 
 Every page is written as the index.md of its URL's folder ("daten.md" → "daten/index.md", same
 URL "daten/"). The links in the HTML are relative to the page's URL; MkDocs leaves them alone, but

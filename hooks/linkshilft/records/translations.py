@@ -43,7 +43,7 @@ def problems(records, configured: Sequence[str] | None) -> list[Problem]:
                 fields = "name und description" if key == "topics" else "name"
                 message = f"Deutsch ist die Ausgangssprache: der deutsche Text steht schon in {fields}"
             elif configured is not None and code not in configured:
-                message = f'"{code}" ist keine Sprache der Seite (eingerichtet: {", ".join(sorted(configured)) or "nur de"})'
+                message = f'"{code}" ist keine Sprache der Seite (eingerichtet: {", ".join(sorted(configured)) or "nur Deutsch"})'
             else:
                 continue
             found.append(_at(document, parts, message))
