@@ -7,6 +7,7 @@ from __future__ import annotations
 import re
 from pathlib import Path
 from types import SimpleNamespace
+from urllib.parse import urljoin
 
 import html5lib
 import pytest
@@ -162,15 +163,15 @@ def test_every_translated_page_links_to_report_a_translation_error(site, url):
 
 
 @pytest.mark.parametrize(
-    ("url", "name"),
+    ("url", "name", "home"),
     [
-        ("uk/", "Links.hilft – Соціальні консультації в Саксонії"),
-        ("ar/kreise/leipzig/", "Links.hilft – مواعيد الاستشارة الاجتماعية في ساكسونيا"),
-        ("", SITE_NAME),
-        ("kreise/leipzig/", SITE_NAME),
+        ("uk/", "Links.hilft – Соціальні консультації в Саксонії", "/uk/"),
+        ("ar/kreise/leipzig/", "Links.hilft – مواعيد الاستشارة الاجتماعية في ساكسونيا", "/ar/"),
+        ("", SITE_NAME, "/"),
+        ("kreise/leipzig/", SITE_NAME, "/"),
     ],
 )
-def test_header_and_browser_title_name_the_site_in_the_page_s_language(site, url, name):
+def test_header_and_browser_title_name_the_site_in_the_page_s_language(site, url, name, home):
     """The brand stays, the rest of the site's name is the page's language: in <title>, in the header and in
     the navigation drawer's title (which phones show)."""
     document = html5lib.parse((site / url / "index.html").read_text("utf-8"), namespaceHTMLElements=False)
@@ -181,3 +182,6 @@ def test_header_and_browser_title_name_the_site_in_the_page_s_language(site, url
     drawer = document.find(".//label[@class='md-nav__title']")
     assert "".join(drawer.itertext()).strip() == name
     assert document.find(".//header/nav/a").get("aria-label") == name
+    # The logo in the header and in the drawer leads to the start page in the page's language.
+    for logo in document.iterfind(".//a[@data-md-component='logo']"):
+        assert urljoin(f"/{url}", logo.get("href")) == home
