@@ -79,6 +79,7 @@ def template_environment(template_dir: Path = TEMPLATE_DIR) -> Environment:
     env.install_gettext_callables(pages.gettext, pages.ngettext, newstyle=True, pgettext=pages.pgettext)
     env.filters["script_json"] = script_json  # JSON inside <script>: the one way (sinks.py)
     env.filters["ltr"] = translated.ltr  # postcodes, phones, times: left to right inside right-to-left text
+    env.filters["isolated"] = translated.isolated  # distances: their own direction inside right-to-left text
     env.filters["german"] = translated.german_text  # editors' notes inside translated sentences
     env.globals.update(de=translated.german, ltr_attr=translated.ltr_attribute)
     return env

@@ -145,6 +145,14 @@ def ltr(value: object) -> object:
     return Markup('<bdi dir="ltr">{}</bdi>').format(value)
 
 
+def isolated(value: object) -> object:
+    """A distance ("2.5 كم") inside right-to-left text: isolated, its direction its own (the unit's
+    script), so the number stays whole and the unit reads after it, right to left."""
+    if languages.current().direction != "rtl":
+        return value
+    return Markup("<bdi>{}</bdi>").format(value)
+
+
 def kind_label(kind: str) -> str:
     return {
         "party_office": _("Geschäftsstelle DIE LINKE"),
