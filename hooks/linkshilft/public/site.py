@@ -223,7 +223,8 @@ class PublicSite:
     def start_background(self, site_dir: Path) -> None:
         """Starts the calendar files (into `site_dir`) and the notices' QR codes; see background.py."""
         site_url = self._site_url()
-        job = background.CalendarJob(self.data, site_url, counts.CALENDAR_DAYS, counts.DATES_PAGE_DAYS, self._calendar)
+        codes = tuple(language.code for language in self.languages)
+        job = background.CalendarJob(self.data, site_url, counts.CALENDAR_DAYS, counts.DATES_PAGE_DAYS, self._calendar, codes)
         pages = [urls.office_url(site_url, key) for key in self._offices]
         pages += [urls.district_url(site_url, district.id) for district in self._districts_with_offices()]
         self.background.start(site_dir, job, pages)
@@ -327,7 +328,8 @@ class PublicSite:
             office,
             self._calendar[office.id],
             nearby=self._nearby.get(office.id, ()),
-            page_url=urls.office_url(self._site_url(), office.id),
+            # the page in the active language: its calendar files (webcal) lie beside it
+            page_url=urls.absolute(self._site_url(), languages.current().prefix + urls.office(office.id)),
             edit_url=self._edit_url(office),
         )
 
