@@ -24,6 +24,7 @@ from linkshilft.public import (
     background,
     counts,
     dates_page,
+    dates_texts,
     finder,
     finder_texts,
     poster,
@@ -82,6 +83,7 @@ def template_environment(template_dir: Path = TEMPLATE_DIR) -> Environment:
     env.filters["isolated"] = translated.isolated  # distances: their own direction inside right-to-left text
     env.filters["german"] = translated.german_text  # editors' notes inside translated sentences
     env.globals.update(de=translated.german, ltr_attr=translated.ltr_attribute)
+    env.globals["dates_texts"] = dates_texts.texts  # linkshilft.js's words in the page's language
     return env
 
 

@@ -90,6 +90,24 @@ def _time_range(code: str, start: dt.time, end: dt.time) -> str:
     return format_interval(start, end, skeleton, locale=locale)
 
 
+def format_clock(moment: dt.time) -> str:
+    """One wall-clock time as the language writes it alone: "12:00" (German, "Uhr" is the sentence's),
+    "12:00 PM"; the hour cycle as in format_time_range."""
+    return _clock(languages.current().code, moment)
+
+
+@functools.lru_cache(maxsize=1024)
+def _clock(code: str, moment: dt.time) -> str:
+    if code == languages.SOURCE:
+        return format_time(moment, "H:mm", locale=code)
+    return format_time(moment, "short", locale=code)
+
+
+def running_until() -> str:
+    """What linkshilft.js adds to a date that has begun, `%(time)s` its end (format_clock)."""
+    return _("läuft gerade, bis %(time)s Uhr")
+
+
 def relative_day(value: dt.date, today: dt.date) -> str | None:
     """ "Heute" or "Morgen" for a date near `today`, else None."""
     days = (value - today).days
