@@ -57,3 +57,36 @@ def test_a_ukrainian_calendar_has_ukrainian_text_and_the_german_events(site, nam
     assert "Сьогодні" not in descriptions  # the dates are data: no word that goes out of date
     name_line = Calendar.from_ical(ukrainian)["X-WR-CALNAME"]
     assert str(name_line).startswith(("Соціальна консультація", "Соціальні консультації")), name_line
+
+
+# --- the printed notice: German, with a line in each language of the counselling --------------------
+
+
+def _lines(html: str) -> list[tuple[str, str | None, str]]:
+    """(lang, dir, text) of the notice's lines in the languages of the counselling."""
+    block = html.split('class="lh-sheet__languages"', 1)[1].split("</ul>", 1)[0]
+    return re.findall(r'<li lang="([a-z]+)"(?: dir="(rtl)")?>([^<]+)</li>', block)
+
+
+def test_an_office_notice_has_a_line_in_each_language_it_counsels_in(site):
+    html = _page(site, "stellen/leipzig-gruenau/aushang/")
+    assert '<html lang="de"' in html
+    russian = ("ru", "", "Консультация на русском")
+    assert _lines(html) == [("ar", "rtl", "استشارة باللغة العربية"), ("en", "", "Advice in English"), russian]
+    assert _lines(_page(site, "stellen/leipzig-plagwitz/aushang/")) == [("uk", "", "Консультація українською"), russian]
+
+
+def test_a_language_without_catalog_gets_its_own_name_in_its_own_script(site):
+    # No sentence the site's translators have not written: the language's name, as CLDR writes it.
+    assert _lines(_page(site, "stellen/goerlitz-zittau/aushang/")) == [("pl", "", "Polski"), ("cs", "", "Čeština")]
+
+
+def test_a_notice_of_an_office_counselling_in_german_only_has_no_language_lines(site, dataset):
+    german_only = next(o for o in dataset.public_offices() if list(o.counselling.languages) == ["de"])
+    assert 'class="lh-sheet__languages"' not in _page(site, f"stellen/{german_only.id}/aushang/")
+
+
+def test_the_district_notice_has_the_lines_of_each_office(site):
+    html = _page(site, "kreise/leipzig/aushang/")
+    office = html.split('data-office="leipzig-gruenau"', 1)[1].split("</li>\n</ul>", 1)[0]
+    assert '<li lang="ar" dir="rtl">استشارة باللغة العربية</li>' in office

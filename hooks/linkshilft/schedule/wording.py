@@ -114,6 +114,11 @@ def running_until() -> str:
     return _("läuft gerade, bis %(time)s Uhr")
 
 
+def counselling_line() -> str:
+    """The printed notice's line in a language the office counsels in, written in it (poster.py)."""
+    return pgettext("Aushang: eine Zeile in der Sprache, in der beraten wird", "Beratung auf Deutsch")
+
+
 def relative_day(value: dt.date, today: dt.date) -> str | None:
     """ "Heute" or "Morgen" for a date near `today`, else None."""
     days = (value - today).days
