@@ -24,6 +24,16 @@ def test_distances_on_right_to_left_pages_are_isolated_not_forced_left_to_right(
     assert all(direction == "" for direction, _ in distances), distances
 
 
+@pytest.mark.parametrize("code", ["ar", "fa"])
+def test_times_on_right_to_left_pages_are_isolated_in_their_own_direction(site, code):
+    # "10:00 ص – 12:00 م", "10:00 تا 12:00": forced left to right, the Bidi algorithm moves the
+    # second time before the Arabic word ("10:00 12:00 – ص"); isolated, digits alone still run left to right.
+    html = _page(site, f"{code}/stellen/leipzig-gruenau/")
+    times = re.findall(r'<bdi( dir="[a-z]+")?>(\d{1,2}:\d\d[^<]*)</bdi>', html)
+    assert times and all(direction == "" for direction, _ in times), times
+    assert any(re.search("[\u0600-\u06ff]", text) for _, text in times), times  # "ص"/"م", "تا"
+
+
 # --- calendar files in the page's language --------------------------------------------------------
 
 

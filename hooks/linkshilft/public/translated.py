@@ -139,15 +139,16 @@ def ltr_attribute() -> Markup:
 
 
 def ltr(value: object) -> object:
-    """A postcode, phone number, time or distance kept left to right inside right-to-left text."""
+    """A postcode, phone number or address kept left to right inside right-to-left text."""
     if languages.current().direction != "rtl":
         return value
     return Markup('<bdi dir="ltr">{}</bdi>').format(value)
 
 
 def isolated(value: object) -> object:
-    """A distance ("2.5 كم") inside right-to-left text: isolated, its direction its own (the unit's
-    script), so the number stays whole and the unit reads after it, right to left."""
+    """A distance ("2.5 كم") or time ("10:00 ص – 12:00 م") inside right-to-left text: isolated, its
+    direction its own (the unit's or day period's script; digits alone run left to right), so the
+    numbers stay whole and the words read in order. Forced left to right, "12:00" would jump before "ص"."""
     if languages.current().direction != "rtl":
         return value
     return Markup("<bdi>{}</bdi>").format(value)
