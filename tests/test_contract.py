@@ -16,7 +16,7 @@ import json
 import shutil
 
 import pytest
-from babel.dates import format_interval, format_skeleton
+from babel.dates import format_skeleton
 from babel.units import format_unit
 from linkshilft import geo, languages
 from linkshilft.public import finder, finder_texts, way
@@ -147,10 +147,10 @@ def date_in_python(code: str, example: dict) -> str:
     start = dt.datetime.fromisoformat(example["start"])
     end = dt.datetime.combine(start.date(), dt.time.fromisoformat(example["end"]))
     locale = languages.language(code).locale
-    text = str(locale.datetime_formats["medium"]).format(
-        format_interval(start.time(), end.time(), finder_texts.TIME_SKELETON, locale=locale),
-        format_skeleton(finder_texts.DAY_SKELETON, start.date(), locale=locale),
-    )
+    with languages.active(code):  # the time as the office pages write it
+        time = wording.format_time_range(start.time(), end.time())
+    day = format_skeleton(finder_texts.DAY_SKELETON, start.date(), locale=locale)
+    text = str(locale.datetime_formats["medium"]).format(time, day)
     offset = (start.date() - dt.datetime.fromisoformat(example["now"]).date()).days
     relative = locale._data["date_fields"]["day"]["relative"].get(offset) if offset in (0, 1) else None
     if relative is None:

@@ -51,7 +51,7 @@ def test_every_finder_message_has_its_translation_in_the_page_data(code):
 def test_german_goes_the_same_way_without_translations():
     texts = finder_texts.texts("de")
     assert (texts["messages"], texts["plural"], texts["prefix"], texts["lang"]) == ({}, "", "", "de")
-    assert texts["dates"]["days"][3] == "Mi" and texts["dates"]["span"] == "{0}–{1} Uhr"
+    assert texts["dates"]["days"][3] == "Mi" and texts["dates"]["span"] == "{H0}:{mm0}–{H1}:{mm1} Uhr"
     assert texts["km"] == {"decimal": ",", "unit": "{0} km"}
 
 

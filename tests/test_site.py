@@ -122,8 +122,8 @@ def test_markup_in_data_is_text_on_the_whole_page_head_included(site):
 def test_markup_in_data_is_escaped_everywhere(site):
     html = (site / "stellen" / "leipzig-escape-test" / "index.html").read_text("utf-8")
     body = BeautifulSoup(html, "html.parser").select_one("article")
-    # The only script is the JSON-LD data block (checked in test_site_schedule.py).
-    assert [s.get("type") for s in body.find_all("script")] == ["application/ld+json"]
+    # The only scripts are data blocks: the JSON-LD (checked in test_site_schedule.py) and linkshilft.js's words.
+    assert [s.get("type") for s in body.find_all("script")] == ["application/ld+json", "application/json"]
     assert body.find("img") is None
     assert body.find("iframe") is None
     assert body.find("b") is None

@@ -49,18 +49,28 @@
     return fill(km.unit, [tenths < 100 ? Math.floor(tenths / 10) + km.decimal + (tenths % 10) : String(Math.round(value))]);
   }
   function two(n) { return (n < 10 ? "0" : "") + n; }
-  function clock(hhmm) {
-    var hour = Number(hhmm.slice(0, 2));
-    return fill(texts.dates.clock, { H: hour, HH: two(hour), mm: hhmm.slice(3, 5) });
+  // A time's fields for the CLDR patterns of finder_texts.py: 24 hours (H), 12 hours (h) and the day
+  // period (a: "AM", "ص"); `side` "0" or "1" for a span's first and second time.
+  function clockFields(hhmm, side, fields) {
+    var hour = Number(hhmm.slice(0, 2)), twelve = hour % 12 || 12;
+    fields["H" + side] = hour; fields["HH" + side] = two(hour); fields["h" + side] = twelve; fields["hh" + side] = two(twelve);
+    fields["mm" + side] = hhmm.slice(3, 5); fields["a" + side] = texts.dates.periods[hour < 12 ? 0 : 1];
+    return fields;
+  }
+  function clock(hhmm) { return fill(texts.dates.clock, clockFields(hhmm, "", {})); }
+  // "9:00 – 11:00 AM", but "9:00 AM – 1:00 PM" across noon (CLDR's interval, in the pages' hour cycle).
+  function span(start, end) {
+    var words = texts.dates, samePeriod = Number(start.slice(0, 2)) < 12 === Number(end.slice(0, 2)) < 12;
+    return fill(samePeriod ? words.span : words.spanPeriods, clockFields(end, "1", clockFields(start, "0", {})));
   }
   // "Heute, Mi, 25. Nov., 9:00–11:00 Uhr": the parts in the order and with the words of the
-  // page's language (CLDR: the day as the skeleton MMMEd, the time as the interval Hm).
+  // page's language (CLDR: the day as the skeleton MMMEd, the time as the pages write it).
   function dateText(date, now) {
     var s = date.start, year = Number(s.slice(0, 4)), month = Number(s.slice(5, 7)), day = Number(s.slice(8, 10));
     var today = new Date(now), words = texts.dates;
     var offset = Math.round((Date.UTC(year, month - 1, day) - Date.UTC(today.getFullYear(), today.getMonth(), today.getDate())) / DAY);
     var dayText = fill(words.day, { E: words.days[new Date(Date.UTC(year, month - 1, day)).getUTCDay()], d: day, dd: two(day), M: words.months[month - 1] });
-    var text = fill(words.join, [fill(words.span, [clock(s.slice(11, 16)), clock(date.end)]), dayText]);
+    var text = fill(words.join, [span(s.slice(11, 16), date.end), dayText]);
     var relative = offset === 0 ? words.today : offset === 1 ? words.tomorrow : "";
     return relative ? _("%(relative)s, %(date)s", { relative: relative, date: text }) : text;
   }

@@ -2,6 +2,10 @@
 // already ended and keep "Heute"/"Morgen" right. Without JavaScript the build day's list stays.
 (function () {
   "use strict";
+  // The words in the page's language: a JSON data block the build writes from the catalog "termine"
+  // (public/dates_texts.py), the same words as the labels it wrote. German where a page has none.
+  var block = document.getElementById("lh-termine-texte");
+  var words = block ? JSON.parse(block.textContent) : { today: "Heute", tomorrow: "Morgen", running: "läuft gerade, bis %(time)s Uhr" };
   var now = Date.now();
   var dayMs = 86400000;
   function dayStart(date) { return new Date(date.getFullYear(), date.getMonth(), date.getDate()).getTime(); }
@@ -16,8 +20,10 @@
   var begun = first && first.querySelector("time[datetime]");
   if (begun && Date.parse(begun.getAttribute("datetime")) <= now) {
     var end = first.getAttribute("data-end"), mark = document.createElement("strong");
+    // The end in the page's clock (wording.format_clock); "12:00" from data-end where a page lacks it.
+    var until = first.getAttribute("data-until") || Number(end.slice(11, 13)) + ":" + end.slice(14, 16);
     mark.className = "lh-running";
-    mark.textContent = " – läuft gerade, bis " + Number(end.slice(11, 13)) + ":" + end.slice(14, 16) + " Uhr";
+    mark.textContent = " – " + words.running.replace("%(time)s", until);
     first.appendChild(mark);
   }
   document.querySelectorAll(".lh-day").forEach(function (day) {
@@ -40,8 +46,9 @@
     var time = label.parentElement.querySelector("time[datetime]");
     if (!time) { return; }
     var diff = Math.round((dayStart(new Date(Date.parse(time.getAttribute("datetime")))) - today) / dayMs);
-    var text = diff === 0 ? "Heute" : diff === 1 ? "Morgen" : "";
+    var text = diff === 0 ? words.today : diff === 1 ? words.tomorrow : "";
     if (!text) { label.hidden = true; return; }
-    label.textContent = label.textContent.replace(/Heute|Morgen/, text);
+    var built = label.textContent.indexOf(words.today) >= 0 ? words.today : words.tomorrow;
+    label.textContent = label.textContent.replace(built, text);
   });
 })();

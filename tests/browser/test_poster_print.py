@@ -78,3 +78,14 @@ def test_notices_and_open_data_page_have_no_axe_violations(server, new_page, wid
         page.goto(server + url)
         results = AXE.run(page).response
         assert [f"{v['id']}: {[n['target'] for n in v['nodes'][:3]]}" for v in results["violations"]] == [], url
+
+
+def test_printed_notice_carries_a_line_in_each_language_of_the_counselling(server, new_page):
+    page = new_page(1280)
+    reader = _printed(page, f"{server}stellen/leipzig-gruenau/aushang/")  # counsels in German, Arabic, English, Russian
+    assert len(reader.pages) == 1
+    text = _text(reader)
+    assert "Консультация на русском" in text and "Advice in English" in text
+    arabic = page.locator('.lh-sheet__languages li[lang="ar"]')
+    assert arabic.evaluate("node => getComputedStyle(node).direction") == "rtl"
+    assert arabic.is_visible()

@@ -4,6 +4,10 @@ The iCalendar files are subscribed to, not imported once, so an event keeps its 
 from build to build (office and start time), and a cancelled hour is published as the
 same UID with STATUS:CANCELLED: a calendar that showed the hour before then marks it
 cancelled instead of keeping it.
+
+Every language of the site has its own files, beside its office pages (/uk/stellen/…/termine.ics):
+the same events, computed once, with the texts around them in the language (catalog "termine");
+what editors wrote (name, address, notes) stays German. The German files are the source texts.
 """
 
 from __future__ import annotations
@@ -14,16 +18,17 @@ from collections.abc import Mapping, Sequence
 
 from icalendar import Timezone
 
+from linkshilft import languages
 from linkshilft.public import counts, urls
 from linkshilft.records.model import WEEKDAYS, Dataset, HourRule, Office
+from linkshilft.schedule import wording
 from linkshilft.schedule.dates import TIMEZONE, Cancellation, Occurrence, occurrences, rule_falls_on
 from linkshilft.sinks import ical_text
 
 PRODID = "-//DIE LINKE Sachsen//Links.hilft Sprechstundenfinder//DE"
-COMBINED_CALENDAR_NAME = "Sozialsprechstunden von DIE LINKE Sachsen"
 ORGANIZER_NAME = "DIE LINKE Sachsen"
 UID_DOMAIN = "linkshilft.de"
-FREE_AND_CONFIDENTIAL = "Kostenlos und vertraulich."
+_ = languages.Domain("termine").gettext
 
 SCHEMA_ORG_DAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
 
@@ -42,6 +47,11 @@ def event_summary(office: Office) -> str:
     return f"Sozialsprechstunde: {office.name}"
 
 
+def _summary(office: Office) -> str:
+    """event_summary in the active language (schema.org's name stays German)."""
+    return _("Sozialsprechstunde: %(name)s") % {"name": office.name}
+
+
 def _location(office: Office) -> str:
     address = office.address
     return f"{address.street}, {address.postcode} {address.town}"
@@ -49,20 +59,25 @@ def _location(office: Office) -> str:
 
 def _held_description(office: Office, occurrence: Occurrence, page_url: str) -> str:
     if occurrence.walk_in:
-        lines = ["Ohne Anmeldung: kommen Sie einfach vorbei."]
+        lines = [_("Ohne Anmeldung: kommen Sie einfach vorbei.")]
     else:
-        lines = ["Nur mit Anmeldung."]
+        lines = [_("Nur mit Anmeldung.")]
         if office.counselling.how_to_book:
             lines.append(office.counselling.how_to_book)
     if occurrence.note:
         lines.append(occurrence.note)
     # Many calendar programs hide the URL property; the description is always shown.
-    lines += [FREE_AND_CONFIDENTIAL, f"Alle Angaben: {page_url}"]
+    lines += [_("Kostenlos und vertraulich."), _("Alle Angaben: %(url)s") % {"url": page_url}]
     return "\n".join(lines)
 
 
-def _cancelled_description(cancellation: Cancellation, page_url: str) -> str:
-    return f"Diese Sprechstunde fällt aus: {cancellation.reason}.\nAlle Angaben: {page_url}"
+def _cancelled_description(office: Office, cancellation: Cancellation, page_url: str) -> str:
+    reason = cancellation.reason  # German: a closure's reason as written, a holiday by its German name
+    if languages.current().code != languages.SOURCE:
+        c, catholic = cancellation, office.counselling.corpus_christi_holiday
+        reason = wording.cancellation_reason(c.kind, c.reason, c.holiday, c.start.date(), catholic)
+    lines = [_("Diese Sprechstunde fällt aus: %(reason)s.") % {"reason": reason}, _("Alle Angaben: %(url)s") % {"url": page_url}]
+    return "\n".join(lines)
 
 
 # The writer is our own: icalendar builds and folds every property through several Python
@@ -113,10 +128,10 @@ class EventCache:
 def _fixed_lines(office: Office, item: Occurrence | Cancellation, page_url: str, cache: EventCache) -> tuple[bytes, bytes]:
     """The lines before and after an event's dates, which depend only on office and kind of hour."""
     cancelled = isinstance(item, Cancellation)
-    key = (office.id, page_url, cancelled, item.walk_in, item.note, item.reason if cancelled else None)
+    key = (languages.current().code, office.id, page_url, cancelled, item.walk_in, item.note, item.reason if cancelled else None)
     if key not in cache.fixed:
-        summary = f"Fällt aus: {event_summary(office)}" if cancelled else event_summary(office)
-        description = _cancelled_description(item, page_url) if cancelled else _held_description(office, item, page_url)
+        summary = _("Fällt aus: %(summary)s") % {"summary": _summary(office)} if cancelled else _summary(office)
+        description = _cancelled_description(office, item, page_url) if cancelled else _held_description(office, item, page_url)
         after = [f"DESCRIPTION:{ical_text(description)}"]
         coordinates = office.address.coordinates
         if coordinates is not None:
@@ -134,7 +149,7 @@ def _fixed_lines(office: Office, item: Occurrence | Cancellation, page_url: str,
 
 def _event(office: Office, item: Occurrence | Cancellation, page_url: str, stamp: dt.datetime, cache: EventCache) -> bytes:
     # The combined calendar repeats every office's events, so each is written once per build.
-    key = (office.id, item, page_url, stamp)
+    key = (languages.current().code, office.id, item, page_url, stamp)
     if key not in cache.events:
         before, after = _fixed_lines(office, item, page_url, cache)
         dates = (
@@ -206,12 +221,12 @@ def office_calendar(
     `cache` (an EventCache) to office_calendar and combined_calendar within one build.
     """
     entries = [(office, occurrences, cancellations, page_url)]
-    return _calendar(f"Sozialsprechstunde {office.name}", entries, generated_at, cache)
+    return _calendar(_("Sozialsprechstunde %(name)s") % {"name": office.name}, entries, generated_at, cache)
 
 
 def combined_calendar(entries: Sequence[CalendarEntry], generated_at: dt.datetime, *, cache: EventCache | None = None) -> bytes:
     """The hours of many offices in one file; entries are (office, occurrences, cancellations, page_url)."""
-    return _calendar(COMBINED_CALENDAR_NAME, entries, generated_at, cache)
+    return _calendar(_("Sozialsprechstunden von DIE LINKE Sachsen"), entries, generated_at, cache)
 
 
 def single_date_name(occurrence: Occurrence) -> str:
@@ -226,15 +241,38 @@ def webcal_url(page_url: str) -> str | None:
 
 
 def calendar_files(
-    dataset: Dataset, site_url: str, days: int, window_days: int, hours: Mapping[str, tuple[list, list]] | None = None
+    dataset: Dataset,
+    site_url: str,
+    days: int,
+    window_days: int,
+    hours: Mapping[str, tuple[list, list]] | None = None,
+    *,
+    codes: Sequence[str] = (languages.SOURCE,),
 ) -> list[tuple[str, bytes]]:
-    """Every office's calendar (`days` ahead) and the calendar of all offices (`window_days`).
+    """Every office's calendar (`days` ahead) and the calendar of all offices (`window_days`), in
+    each language of `codes` under its prefix ("uk/stellen/…/termine.ics"; German at the root).
 
     The calendar of all offices holds the four weeks of the "Termine" page that offers it:
     a year of every office would be 28 MB at 1,000 offices, more than any calendar program
     takes in, and a subscription moves the window on with every daily build. `hours` are the
-    offices' (held, cancelled) hours if already computed, by office id.
+    offices' (held, cancelled) hours if already computed, by office id; else they are computed
+    here, once for all languages.
     """
+    today = dataset.today
+    if hours is None:
+        last = today + dt.timedelta(days=days)
+        hours = {office.id: occurrences(office.counselling, dataset.closures, today, last) for office in dataset.public_offices()}
+    files = []
+    for code in codes:
+        with languages.active(code) as language:
+            files += _language_files(dataset, site_url, window_days, hours, language.prefix)
+    return files
+
+
+def _language_files(
+    dataset: Dataset, site_url: str, window_days: int, hours: Mapping[str, tuple[list, list]], prefix: str
+) -> list[tuple[str, bytes]]:
+    """The calendar files of the active language, below `prefix`."""
     today = dataset.today
     # A fixed stamp per build day keeps rebuilds of the same day byte-identical.
     stamp = dt.datetime.combine(today, dt.time(0), TIMEZONE)
@@ -242,20 +280,18 @@ def calendar_files(
     entries, files = [], []
     events = EventCache()  # each event written once for both files
     for office in dataset.public_offices():
-        if hours is not None:
-            held, cancelled = hours[office.id]
-        else:
-            held, cancelled = occurrences(office.counselling, dataset.closures, today, today + dt.timedelta(days=days))
-        url = urls.office_url(site_url, office.id)
-        files.append((urls.office_calendar(office.id), office_calendar(office, held, cancelled, url, stamp, cache=events)))
+        held, cancelled = hours[office.id]
+        url = urls.absolute(site_url, prefix + urls.office(office.id))
+        whole = office_calendar(office, held, cancelled, url, stamp, cache=events)
+        files.append((prefix + urls.office_calendar(office.id), whole))
         for one in held[: counts.OFFICE_PAGE_DATES]:  # one file per date the office page lists
             single = office_calendar(office, [one], [], url, stamp, cache=events)
-            files.append((urls.single_date(office.id, single_date_name(one)), single))
+            files.append((prefix + urls.single_date(office.id, single_date_name(one)), single))
         entries.append((office, before(held, window_end), before(cancelled, window_end), url))
     for office in dataset.resting_offices():  # empty: subscribed calendars drop the hours of an office that rests
-        url = urls.office_url(site_url, office.id)
-        files.append((urls.office_calendar(office.id), office_calendar(office, [], [], url, stamp, cache=events)))
-    files.append((urls.ALL_DATES_CALENDAR, combined_calendar(entries, stamp, cache=events)))
+        url = urls.absolute(site_url, prefix + urls.office(office.id))
+        files.append((prefix + urls.office_calendar(office.id), office_calendar(office, [], [], url, stamp, cache=events)))
+    files.append((prefix + urls.ALL_DATES_CALENDAR, combined_calendar(entries, stamp, cache=events)))
     return files
 
 

@@ -51,9 +51,11 @@ def write_files(site_dir: str, files: Iterable[tuple[str, bytes]]) -> int:
     return count
 
 
-def write_calendars(dataset: m.Dataset, site_url: str, site_dir: str, days: int, window_days: int) -> int:
-    """The job of a spawned process: every calendar file, written into `site_dir`; returns how many."""
-    return write_files(site_dir, calendars.calendar_files(dataset, site_url, days, window_days))
+def write_calendars(
+    dataset: m.Dataset, site_url: str, site_dir: str, days: int, window_days: int, *, codes: Sequence[str] = ("de",)
+) -> int:
+    """The job of a spawned process: every calendar file in every language, written into `site_dir`; returns how many."""
+    return write_files(site_dir, calendars.calendar_files(dataset, site_url, days, window_days, codes=codes))
 
 
 @dataclass(frozen=True)
@@ -67,9 +69,10 @@ class CalendarJob:
     days: int  # each office's calendar
     window_days: int  # the calendar of all offices
     hours: Mapping[str, tuple[list, list]] | None = None
+    codes: Sequence[str] = ("de",)  # the site's languages: each has its calendar files
 
     def files(self) -> list[tuple[str, bytes]]:
-        return calendars.calendar_files(self.dataset, self.site_url, self.days, self.window_days, self.hours)
+        return calendars.calendar_files(self.dataset, self.site_url, self.days, self.window_days, self.hours, codes=self.codes)
 
 
 class Background:
@@ -91,7 +94,7 @@ class Background:
         self._job, self._site_dir = job, site_dir
         if self._pool is not None:  # first in the queue: the QR codes are needed only later
             work = (job.dataset, job.site_url, str(site_dir), job.days, job.window_days)
-            self._calendars = self._pool.submit(write_calendars, *work)
+            self._calendars = self._pool.submit(write_calendars, *work, codes=tuple(job.codes))
         self.qr = qr.QrCodes(qr_urls, self._pool)
 
     def finish(self) -> None:

@@ -12,18 +12,21 @@ browser runs, so nothing for the CSP to allow), what the page's language needs:
 - `dates`, `km`: weekday and month names, the order of day and time, clock, "heute"/"morgen",
   decimal sign and unit, from CLDR through Babel; the browser's Intl would write Persian dates in
   the Persian calendar and its CLDR may differ from Babel's. German keeps the forms of
-  schedule/wording.py (the source text of every page).
+  schedule/wording.py (the source text of every page). The hour cycle is the pages' (wording.
+  clock_skeleton): 12 hours in English and Arabic, so a card writes a time as the office page does;
+  a span has two forms, `span` and `spanPeriods` (CLDR writes "9:00 – 11:00 AM" but "9:00 AM – 1:00 PM").
 - `prefix`: where the language's pages start ("uk/"), for the links to the office pages.
 """
 
 from __future__ import annotations
 
 import copy
+import datetime as dt
 import functools
 import gettext
-import re
 
 from babel import Locale
+from babel.dates import format_time
 from babel.numbers import get_decimal_symbol
 from babel.units import format_unit
 
@@ -33,11 +36,10 @@ from linkshilft.schedule import wording
 BLOCK_ID = "lh-finder-texte"  # the data block's id in finder.html, read by finder.js and finder-early.js
 PLURAL_NUMBERS = 200  # the plural table's length: 0..199
 PLURAL_CHECKED = 10_000  # the table's rule (n ≥ 200 as 100 + n % 100) holds up to here
-DAY_SKELETON, TIME_SKELETON = "MMMEd", "Hm"  # CLDR: "Mi., 25. Nov." and "09:00"
+DAY_SKELETON = "MMMEd"  # CLDR: "Mi., 25. Nov."; times: wording.clock_skeleton
 # CLDR pattern letters → the placeholders finder.js fills (`fill`): weekday, day, month; hour, minute.
 _DATE_FIELDS = {"E": "{E}", "EE": "{E}", "EEE": "{E}", "ccc": "{E}", "d": "{d}", "dd": "{dd}", "MMM": "{M}", "LLL": "{M}"}
-_TIME_FIELDS = {"H": "{H}", "HH": "{HH}", "mm": "{mm}"}
-_CLOCK = re.compile(r"H+[^A-Za-z']*m+")
+_TIME_FIELDS = {"H": "{H}", "HH": "{HH}", "h": "{h}", "hh": "{hh}", "mm": "{mm}", "a": "{a}"}
 
 
 def texts(code: str, own: dict | None = None) -> dict:
@@ -95,6 +97,7 @@ def plural_table(code: str) -> str:
 def date_words(code: str) -> dict:
     """Names and patterns for "Heute, Mi, 25. Nov., 9:00–11:00 Uhr" in language `code`."""
     locale = Locale.parse(code)
+    periods = [format_time(dt.time(hour), "a", locale=locale) for hour in (9, 15)]  # "AM", "PM"; "ص", "م"
     relative = locale._data["date_fields"]["day"]["relative"]  # CLDR's "heute", "morgen"
     today, tomorrow = (_capitalised(relative[n]) for n in (0, 1))
     if code == languages.SOURCE:
@@ -103,7 +106,9 @@ def date_words(code: str) -> dict:
             "months": [locale.months["format"]["abbreviated"][n] for n in range(1, 13)],  # CLDR, as wording.format_day_short
             "day": "{E}, {d}. {M}",
             "clock": "{H}:{mm}",
-            "span": "{0}–{1} Uhr",
+            "span": "{H0}:{mm0}–{H1}:{mm1} Uhr",
+            "spanPeriods": "{H0}:{mm0}–{H1}:{mm1} Uhr",
+            "periods": periods,
             "join": "{1}, {0}",
             "today": today,
             "tomorrow": tomorrow,
@@ -112,14 +117,19 @@ def date_words(code: str) -> dict:
     context = "stand-alone" if "c" in day else "format"
     month_context = "stand-alone" if "L" in day else "format"
     days = locale.days[context]["abbreviated"]
-    first, second = locale.interval_formats[TIME_SKELETON]["H"]
-    clock = _CLOCK.search(first).group()  # "HH:mm" as the interval writes it (vi: "H:mm" alone, "HH:mm" in a span)
+    skeleton = wording.clock_skeleton(code)
+    intervals = locale.interval_formats[skeleton]
+    same = intervals[skeleton[0]]  # the hours differ ("h", "H"); only the minutes ("m") must read the same
+    if list(intervals.get("m", same)) != list(same):
+        raise ValueError(f"CLDR-Intervall „{skeleton}“ in {code}: Minuten anders als Stunden")
     return {
         "days": [days[(n + 6) % 7] for n in range(7)],
         "months": [locale.months[month_context]["abbreviated"][n] for n in range(1, 13)],
         "day": _template(day, _DATE_FIELDS),
-        "clock": _template(clock, _TIME_FIELDS),
-        "span": _span(first, clock, "{0}") + _span(second, clock, "{1}"),
+        "clock": _template(locale.time_formats["short"].pattern, _TIME_FIELDS),  # as wording.format_clock
+        "span": _interval(same),
+        "spanPeriods": _interval(intervals.get("a", same)),  # before and after noon
+        "periods": periods,
         "join": str(locale.datetime_formats["medium"]),  # {1} the day, {0} the time
         "today": today,
         "tomorrow": tomorrow,
@@ -172,9 +182,9 @@ def _tokens(pattern: str) -> list[tuple[bool, str]]:
     return found
 
 
-def _span(half: str, clock: str, slot: str) -> str:
-    """One half of CLDR's time interval ("HH:mm–"), its clock replaced by `slot`."""
-    if half.count(clock) != 1:
-        raise ValueError(f"CLDR-Intervall „{half}“ ohne die Uhrzeit „{clock}“")
-    return _template(half.replace(clock, "\x00"), {}).replace("\x00", slot)
-
+def _interval(halves: list[str]) -> str:
+    """A CLDR time interval as a template of finder.js: the first time's fields end in 0 ("{h0}"), the second's in 1."""
+    return "".join(
+        _template(half, {token: field.replace("}", f"{side}}}") for token, field in _TIME_FIELDS.items()})
+        for side, half in enumerate(halves)
+    )

@@ -5,6 +5,12 @@ dates, because the dates printed on paper go out of date. The view models here a
 for the templates site_overrides/linkshilft/poster.html and district_poster.html.
 
 The QR codes come from qr.py, which also says why their markup may be inserted unescaped.
+
+A notice stays German (it hangs in a German street), with one line in each other language the
+office counsels in, written in that language ("Консультація українською"), so a passer-by finds
+her language at a glance. The line comes from the catalog "termine" where the site has the
+language; otherwise the notice names the language as CLDR writes it in itself ("Polski"): no
+sentence the site's translators have not written and no one could check.
 """
 
 from __future__ import annotations
@@ -16,6 +22,7 @@ from dataclasses import dataclass
 
 from markupsafe import Markup
 
+from linkshilft import languages
 from linkshilft.public import counts, qr, urls, views
 from linkshilft.records import model as m
 from linkshilft.schedule import wording
@@ -29,6 +36,33 @@ def display_url(url: str) -> str:
 def _short_day(start: str) -> str:
     """ "2026-12-01T14:00:00+01:00" -> "Di, 1. Dez.": one line per date in the poster's narrow column."""
     return wording.format_day_short(dt.datetime.fromisoformat(start).date())
+
+
+@dataclass(frozen=True)
+class LanguageLine:
+    text: str
+    lang: str
+    direction: str  # "ltr" or "rtl", for the line's dir
+
+
+def language_lines(codes: Sequence[str]) -> tuple[LanguageLine, ...]:
+    """One line in each language of `codes` but German, in that language (see the module's text)."""
+    lines = []
+    for code in codes:
+        if code == languages.SOURCE:
+            continue
+        try:
+            language = languages.language(code)
+        except (ValueError, LookupError):  # a code CLDR does not know: no line rather than a wrong one
+            continue
+        if code in languages.translated():
+            with languages.active(code):
+                text = wording.counselling_line()
+        else:
+            name = languages.endonym(code)
+            text = name[:1].upper() + name[1:]  # a line of its own begins with a capital
+        lines.append(LanguageLine(text, code, language.direction))
+    return tuple(lines)
 
 
 @dataclass(frozen=True)
@@ -57,6 +91,7 @@ class OfficePoster:
     bring: tuple[str, ...]
     phone: str | None
     languages: tuple[str, ...]
+    language_lines: tuple[LanguageLine, ...]
     legal: str | None
     notes_url: str
     page_url: str
@@ -76,6 +111,7 @@ class PosterOffice:
     rhythms: tuple[str, ...]
     step_free: bool
     phone: str | None
+    language_lines: tuple[LanguageLine, ...]
 
 
 @dataclass(frozen=True)
@@ -120,6 +156,7 @@ def office_poster(
         bring=office.bring,
         phone=office.phone,
         languages=office.languages,
+        language_lines=language_lines(office.language_codes),
         legal=office.legal_note,
         notes_url=display_url(urls.absolute(site_url, urls.NOTES)),
         page_url=page_url,
@@ -155,6 +192,7 @@ def district_poster(
                 rhythms=office.rhythms or (office.rhythm_summary,),
                 step_free=office.step_free,
                 phone=office.phone,
+                language_lines=language_lines(office.language_codes),
             )
             for office in offices
         ),

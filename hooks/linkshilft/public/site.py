@@ -24,6 +24,7 @@ from linkshilft.public import (
     background,
     counts,
     dates_page,
+    dates_texts,
     finder,
     finder_texts,
     poster,
@@ -79,8 +80,10 @@ def template_environment(template_dir: Path = TEMPLATE_DIR) -> Environment:
     env.install_gettext_callables(pages.gettext, pages.ngettext, newstyle=True, pgettext=pages.pgettext)
     env.filters["script_json"] = script_json  # JSON inside <script>: the one way (sinks.py)
     env.filters["ltr"] = translated.ltr  # postcodes, phones, times: left to right inside right-to-left text
+    env.filters["isolated"] = translated.isolated  # distances: their own direction inside right-to-left text
     env.filters["german"] = translated.german_text  # editors' notes inside translated sentences
     env.globals.update(de=translated.german, ltr_attr=translated.ltr_attribute)
+    env.globals["dates_texts"] = dates_texts.texts  # linkshilft.js's words in the page's language
     return env
 
 
@@ -227,7 +230,8 @@ class PublicSite:
     def start_background(self, site_dir: Path) -> None:
         """Starts the calendar files (into `site_dir`) and the notices' QR codes; see background.py."""
         site_url = self._site_url()
-        job = background.CalendarJob(self.data, site_url, counts.CALENDAR_DAYS, counts.DATES_PAGE_DAYS, self._calendar)
+        codes = tuple(language.code for language in self.languages)
+        job = background.CalendarJob(self.data, site_url, counts.CALENDAR_DAYS, counts.DATES_PAGE_DAYS, self._calendar, codes)
         pages = [urls.office_url(site_url, key) for key in self._offices]
         pages += [urls.district_url(site_url, district.id) for district in self._districts_with_offices()]
         self.background.start(site_dir, job, pages)
@@ -335,7 +339,8 @@ class PublicSite:
             office,
             self._calendar[office.id],
             nearby=self._nearby.get(office.id, ()),
-            page_url=urls.office_url(self._site_url(), office.id),
+            # the page in the active language: its calendar files (webcal) lie beside it
+            page_url=urls.absolute(self._site_url(), languages.current().prefix + urls.office(office.id)),
             edit_url=self._edit_url(office),
         )
 

@@ -6,8 +6,8 @@ address, so the theme (partials/language.html), the alternate links and the lang
 no list of their own: a page has a version in another language exactly when the built site has a
 page at the same address under that language's prefix.
 
-Calendar files and notices exist once, beside the German page: a translated page links them there
-(`here`), as it links the site's files (`site_root`).
+The notices exist once, beside the German page: a translated page links them there (`here`), as it
+links the site's files (`site_root`). Calendar files exist per language, beside each page (calendars.py).
 """
 
 from __future__ import annotations
@@ -50,7 +50,7 @@ def split(page_url: str, languages: Sequence[Language]) -> tuple[Language, str]:
 
 def roots(page_url: str, languages: Sequence[Language]) -> dict[str, str]:
     """The ways from a page up: `root` to its language's start, `site_root` to the site's, and
-    `here` to the folder of the German version (its calendar files and notice); "" on German pages."""
+    `here` to the folder of the German version (its notice); "" on German pages."""
     language, neutral = split(page_url, languages)
     site_root = urls.relative_root(page_url)
     here = "" if language.code == SOURCE else site_root + neutral
@@ -139,10 +139,19 @@ def ltr_attribute() -> Markup:
 
 
 def ltr(value: object) -> object:
-    """A postcode, phone number, time or distance kept left to right inside right-to-left text."""
+    """A postcode, phone number or address kept left to right inside right-to-left text."""
     if languages.current().direction != "rtl":
         return value
     return Markup('<bdi dir="ltr">{}</bdi>').format(value)
+
+
+def isolated(value: object) -> object:
+    """A distance ("2.5 كم") or time ("10:00 ص – 12:00 م") inside right-to-left text: isolated, its
+    direction its own (the unit's or day period's script; digits alone run left to right), so the
+    numbers stay whole and the words read in order. Forced left to right, "12:00" would jump before "ص"."""
+    if languages.current().direction != "rtl":
+        return value
+    return Markup("<bdi>{}</bdi>").format(value)
 
 
 def kind_label(kind: str) -> str:

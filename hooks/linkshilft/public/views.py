@@ -61,6 +61,7 @@ class DateView:
     day: str
     time: str
     relative: str | None  # "Heute", "Morgen"
+    until: str  # the end alone ("12:00"), for linkshilft.js's "läuft gerade, bis 12:00 Uhr"
     walk_in: bool
     note: str | None
     ics: str  # the file of this one date, beside the office's page
@@ -202,6 +203,7 @@ def date_view(occurrence: dates.Occurrence, today: dt.date) -> DateView:
         day=wording.format_day(start.date()),
         time=wording.format_time_range(start.time(), end.time()),
         relative=relative_day(start.date(), today),
+        until=wording.format_clock(end.time()),
         walk_in=occurrence.walk_in,
         note=occurrence.note,
         ics=calendars.single_date_name(occurrence),

@@ -85,9 +85,38 @@ def _formatted(code: str, form: str, day: dt.date) -> str:
 def _time_range(code: str, start: dt.time, end: dt.time) -> str:
     if code == languages.SOURCE:
         return f"{format_time(start, 'H:mm', locale=code)}–{format_time(end, 'H:mm', locale=code)} Uhr"
-    locale = languages.language(code).locale
-    skeleton = "hm" if "h" in locale.time_formats["short"].pattern else "Hm"
-    return format_interval(start, end, skeleton, locale=locale)
+    return format_interval(start, end, clock_skeleton(code), locale=languages.language(code).locale)
+
+
+@functools.cache
+def clock_skeleton(code: str) -> str:
+    """The one decision on the hour cycle, for pages, finder (finder_texts.py) and linkshilft.js:
+    CLDR's preference of the language, as its short time writes it ("h:mm a" in English and Arabic:
+    "hm", 12 hours; else "Hm", 24). German keeps "H:mm" (the house style, `_time_range`)."""
+    return "hm" if "h" in languages.language(code).locale.time_formats["short"].pattern else "Hm"
+
+
+def format_clock(moment: dt.time) -> str:
+    """One wall-clock time as the language writes it alone: "12:00" (German, "Uhr" is the sentence's),
+    "12:00 PM"; the hour cycle as in format_time_range."""
+    return _clock(languages.current().code, moment)
+
+
+@functools.lru_cache(maxsize=1024)
+def _clock(code: str, moment: dt.time) -> str:
+    if code == languages.SOURCE:
+        return format_time(moment, "H:mm", locale=code)
+    return format_time(moment, "short", locale=code)
+
+
+def running_until() -> str:
+    """What linkshilft.js adds to a date that has begun, `%(time)s` its end (format_clock)."""
+    return _("läuft gerade, bis %(time)s Uhr")
+
+
+def counselling_line() -> str:
+    """The printed notice's line in a language the office counsels in, written in it (poster.py)."""
+    return pgettext("Aushang: eine Zeile in der Sprache, in der beraten wird", "Beratung auf Deutsch")
 
 
 def relative_day(value: dt.date, today: dt.date) -> str | None:
