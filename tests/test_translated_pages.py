@@ -5,6 +5,7 @@ advice notice and the privacy notice, and a way to report a translation error. O
 from __future__ import annotations
 
 import re
+import xml.etree.ElementTree as ET
 from pathlib import Path
 from types import SimpleNamespace
 from urllib.parse import urljoin
@@ -141,6 +142,26 @@ def test_arabic_pages_keep_numbers_times_and_addresses_left_to_right(site):
     assert re.search(r"<bdi>[\d,.]+\s?كم</bdi>", html)  # distances, with CLDR's Arabic unit: isolated, in its own direction
     german = _page(site, "stellen/leipzig-plagwitz/")
     assert "<bdi" not in german and "<address dir" not in german
+
+
+INLINE = {"span", "a", "em", "strong", "b", "i", "small", "q", "cite", "abbr", "time"}
+
+
+@pytest.mark.parametrize("url", ["ar/stellen/leipzig-plagwitz/", "fa/stellen/leipzig-plagwitz/", "ar/kreise/leipzig/"])
+def test_german_data_inside_right_to_left_sentences_is_isolated(site, url):
+    """Editors' German inside an Arabic or Persian sentence runs in its own direction (<bdi> or dir): without the
+    isolation the bidi algorithm moves its brackets and full stop to the wrong end ("(Hinterhaus" …)."""
+    document = html5lib.parse(_page(site, url), namespaceHTMLElements=False)
+    parents = {child: parent for parent in document.iter() for child in parent}
+    loose = []
+    for element in document.iter():
+        if element.get("lang") != "de" or element.tag not in INLINE or element.get("dir"):
+            continue
+        parent = parents[element]
+        alone = len(parent) == 1 and not (parent.text or "").strip() and not (element.tail or "").strip()
+        if not alone:
+            loose.append(ET.tostring(element, encoding="unicode")[:80])
+    assert loose == []
 
 
 @pytest.mark.parametrize("code", OTHER)

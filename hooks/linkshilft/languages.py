@@ -77,9 +77,14 @@ def translated(settings: dict) -> tuple[str, ...]:
     return tuple(code for code in codes if code != SOURCE) if isinstance(codes, list) else ()
 
 
+def has_catalogs(code: str) -> bool:
+    """Whether every catalog of `code` is there: texts can be written in it."""
+    return all(catalog_path(code, domain).is_file() for domain in DOMAINS)
+
+
 def without_catalogs(codes: Iterable[str]) -> list[str]:
     """The languages among `codes` that lack a catalog (public/settings.py reports them: their pages would be German)."""
-    return [code for code in codes if code != SOURCE and not all(catalog_path(code, d).is_file() for d in DOMAINS)]
+    return [code for code in codes if code != SOURCE and not has_catalogs(code)]
 
 
 @functools.cache

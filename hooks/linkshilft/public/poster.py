@@ -55,7 +55,7 @@ def language_lines(codes: Sequence[str]) -> tuple[LanguageLine, ...]:
             language = languages.language(code)
         except (ValueError, LookupError):  # a code CLDR does not know: no line rather than a wrong one
             continue
-        if code in languages.translated():
+        if languages.has_catalogs(code):  # a counselling language may have no catalog: its own name then
             with languages.active(code):
                 text = wording.counselling_line()
         else:

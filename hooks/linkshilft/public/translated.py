@@ -122,15 +122,20 @@ def pages_in(language: Language, pages: Iterable[P]) -> list[P]:
 # --- for the templates (site.template_environment): German data and left-to-right runs -------------
 
 
-def german() -> Markup:
+def german(inline: bool = False) -> Markup:
     """` lang="de"` for text editors wrote in German (names, directions, notes) on a page in another
-    language, so screen readers switch voice; nothing on German pages."""
-    return Markup("") if languages.current().code == SOURCE else Markup(' lang="de"')
+    language, so screen readers switch voice; nothing on German pages. An `inline` element (an office's
+    name as a link in a sentence) on a right-to-left page is also isolated in its own direction, as
+    german_text() does."""
+    if languages.current().code == SOURCE:
+        return Markup("")
+    return Markup(' lang="de" dir="auto"') if inline and languages.current().direction == "rtl" else Markup(' lang="de"')
 
 
 def german_text(value: object) -> object:
-    """Editors' German text inside a sentence of another language: in a <span lang="de">."""
-    return value if languages.current().code == SOURCE else Markup('<span lang="de">{}</span>').format(value)
+    """Editors' German text inside a sentence of another language: isolated in a <bdi lang="de">, so that
+    in a right-to-left sentence its brackets and full stop stay where the editor put them."""
+    return value if languages.current().code == SOURCE else Markup('<bdi lang="de">{}</bdi>').format(value)
 
 
 def ltr_attribute() -> Markup:
