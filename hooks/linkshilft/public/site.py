@@ -239,11 +239,17 @@ class PublicSite:
         return {"office": self._offices.get(key) or self._resting[key]}
 
     def _district_context(self, key: str, today: views.Day) -> dict:
-        return {"district": self.data.districts[key], "offices": self._offices_in(key)}
+        # the heading in the page's language: what the site search of that language finds the page by
+        district = self.data.districts[key]
+        return {"district": district, "name": views.district_name(district), "offices": self._offices_in(key)}
 
     def _topic_context(self, key: str, today: views.Day) -> dict:
         offering = [o for o in self._offices.values() if key in o.topic_ids]
-        return {"topic": self.data.topics[key], **self._list_or_districts(offering)}
+        topic = self.data.topics[key]
+        name = views.topic_link(topic)
+        description = languages.localized(topic.description, topic.translations, "description")
+        names = {"name": (name.name, name.name_lang), "description": description}
+        return {"topic": topic, **names, **self._list_or_districts(offering)}
 
     def _districts_context(self, key: str, today: views.Day) -> dict:
         return {"districts": views.district_counts(self.data, self._offices.values())}
@@ -268,8 +274,13 @@ class PublicSite:
         where = translated.in_district(district.name, poster.district_heading(district)) if district else None
         return {"days": days, "district": where, "districts": []}
 
-    def search_entries(self) -> list[dict]:
-        return [search_index.office_entry(office) for office in self._offices.values()]
+    def search_entries(self) -> dict[str, list[dict]]:
+        """The offices' search entries of each language, by its prefix ("" German, "uk/"): one index each."""
+        entries = {}
+        for language in self.languages:
+            with languages.active(language.code):
+                entries[language.prefix] = [search_index.office_entry(o, language.prefix) for o in self._offices.values()]
+        return entries
 
     def static_files(self) -> list[tuple[str, bytes]]:
         """Files beside the pages that the build's own process writes: the finder's data.
