@@ -30,7 +30,7 @@
     if (event.target && event.target.id === "__search" && event.target.checked) { open(); }
   });
   function languageIndex(url) {
-    var root = url.replace(INDEX, "/"), code = document.documentElement.lang;
+    var root = url.slice(0, url.search(INDEX) + 1), code = document.documentElement.lang;
     var inFolder = code && location.href.indexOf(root + code + "/") === 0;
     return inFolder ? root + code + "/search/search_index.json" : url;
   }
