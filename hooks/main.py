@@ -111,7 +111,7 @@ def on_post_build(config):
         shutil.rmtree(config.site_dir, ignore_errors=True)
         raise Abort(finish.stop_message(len(_unsafe)))
     # Runs after Material's search plugin (hooks follow the plugins), which wrote the index.
-    finish.add_search_entries(Path(config.site_dir), _site.search_entries())
+    finish.add_search_entries(Path(config.site_dir), _site.search_entries(), [Path(d) for d in config.theme.dirs])
 
 
 def on_startup(command, dirty):

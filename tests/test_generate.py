@@ -27,6 +27,7 @@ _spec.loader.exec_module(check_html)
 CSP_META = '<meta http-equiv="Content-Security-Policy"'
 # Index files whose entries come in the order the generator met the pages; compared as sets below.
 ORDERED_LISTS = {"sitemap.xml", "sitemap.xml.gz", "search/search_index.json"}
+INDEXES = ["search/search_index.json", *(f"{code}/search/search_index.json" for code in ("en", "uk", "ru", "ar", "fa", "vi"))]
 
 
 def generate(out: Path, config_out: Path, site_dir: Path, data: Path) -> None:
@@ -107,7 +108,7 @@ def test_plain_mkdocs_after_generate_and_finish_gives_the_pages_of_the_hooks_bui
     finish(plain, sample_plus_escape)
 
     assert files(plain) == files(site)  # pages, calendars, finder and open data, redirects
-    for name in sorted(files(site) - ORDERED_LISTS):
+    for name in sorted(files(site) - ORDERED_LISTS - set(INDEXES)):
         if name.endswith(".html"):
             # The content of every page, in every language, is the hooks build's, and so is the theme's
             # frame around it: `generate` writes it into the front matter (translated.frame).
@@ -117,9 +118,11 @@ def test_plain_mkdocs_after_generate_and_finish_gives_the_pages_of_the_hooks_bui
             assert frame(pages[0]) == frame(pages[1]), name
         else:
             assert (plain / name).read_bytes() == (site / name).read_bytes(), name
-    ours, hooks = (json.loads((s / "search" / "search_index.json").read_text("utf-8"))["docs"] for s in (plain, site))
     key = lambda entry: json.dumps(entry, sort_keys=True)  # noqa: E731
-    assert sorted(map(key, ours)) == sorted(map(key, hooks))
+    for name in INDEXES:  # one per language, each with the settings Material gives that language
+        ours, hooks = (json.loads((s / name).read_text("utf-8")) for s in (plain, site))
+        assert ours["config"] == hooks["config"], name
+        assert sorted(map(key, ours["docs"])) == sorted(map(key, hooks["docs"])), name
     office = (plain / "stellen" / "leipzig-plagwitz" / "index.html").read_text("utf-8")
     assert CSP_META in office and 'class="md-skip"' in office
 
@@ -145,6 +148,9 @@ def test_zensical_builds_the_same_pages_and_finish_adds_the_offices_to_its_searc
     items = office_entries(json.loads((built / "search.json").read_text("utf-8"))["items"])
     material = office_entries(json.loads((site / "search" / "search_index.json").read_text("utf-8"))["docs"])
     assert set(items) == set(material) and len(items) > 30
+    # Zensical reads one index for the whole site: the German pages, as before the site had languages.
+    every = json.loads((built / "search.json").read_text("utf-8"))["items"]
+    assert not [item for item in every if item["location"].startswith("uk/")]
     plagwitz = items["stellen/leipzig-plagwitz/"]
     assert plagwitz["level"] == 1 and plagwitz["text"] == material["stellen/leipzig-plagwitz/"]["text"]
     for name in ("finder/stellen.json", "daten/stellen.json", "stellen/leipzig-plagwitz/termine.ics"):

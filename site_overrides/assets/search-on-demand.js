@@ -7,6 +7,9 @@
 // language. The site's language switch links the same page already (partials/alternate.html), and
 // those links name the published host: from every page seven requests, to another origin while
 // testing. They are never sent.
+// Each language has its own index (public/search_index.py): on a page that lives under the folder of
+// its language (<html lang="uk"> at /uk/…), Material's request for the site's index goes to that
+// folder's instead, so a Ukrainian visitor searches the Ukrainian pages; German pages keep the root's.
 (function () {
   "use strict";
   var request = window.XMLHttpRequest && window.XMLHttpRequest.prototype;
@@ -26,10 +29,17 @@
   document.addEventListener("change", function (event) {
     if (event.target && event.target.id === "__search" && event.target.checked) { open(); }
   });
+  function languageIndex(url) {
+    var root = url.slice(0, url.search(INDEX) + 1), code = document.documentElement.lang;
+    var inFolder = code && location.href.indexOf(root + code + "/") === 0;
+    return inFolder ? root + code + "/search/search_index.json" : url;
+  }
   request.open = function (method, url) {
+    var args = Array.prototype.slice.call(arguments);
     this.linkshilftIndex = INDEX.test(String(url));
     this.linkshilftSitemap = SITEMAP.test(String(url));
-    return realOpen.apply(this, arguments);
+    if (this.linkshilftIndex) { args[1] = languageIndex(String(url)); }
+    return realOpen.apply(this, args);
   };
   request.send = function () {
     var xhr = this, args = arguments;

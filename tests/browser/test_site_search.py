@@ -42,3 +42,40 @@ def test_a_topic_finds_its_page_and_offices(server, new_page):
     hrefs = [href for href, _ in results(page)]
     assert any(href.rstrip("/").endswith("themen/schulden") for href in hrefs), hrefs
     assert any("/stellen/" in href for href in hrefs), hrefs
+
+
+# A district's and a topic's name as the translated pages write them (data/districts.yaml, data/topics.yaml).
+TRANSLATED_QUERIES = [
+    ("uk", "Лейпциг", "kreise/leipzig"),
+    ("uk", "Борги", "themen/schulden"),
+    ("ar", "لايبزيغ", "kreise/leipzig"),
+    ("ar", "الديون", "themen/schulden"),
+]
+
+
+@pytest.mark.parametrize(("code", "query", "target"), TRANSLATED_QUERIES)
+def test_on_a_translated_page_the_search_finds_that_languages_pages(server, new_page, code, query, target):
+    """A Ukrainian or Arabic word on /uk/ or /ar/ finds the page and the offices in that language,
+    and nothing of the other six languages (each language has its own index)."""
+    page = new_page(width=390)
+    requests = []
+    page.on("request", lambda request: requests.append(urlsplit(request.url).path))
+    page.goto(server + f"{code}/")
+    page.wait_for_load_state("networkidle")
+    assert not [path for path in requests if path.endswith("search_index.json")]  # not before the search is opened
+    open_search(page, query)
+    hrefs = [href for href, _ in results(page)]
+    assert any(href.rstrip("/").endswith(f"/{code}/{target}") for href in hrefs), hrefs
+    assert any(href.startswith(f"/{code}/stellen/") for href in hrefs), hrefs  # the offices there, in the language
+    assert all(href.startswith(f"/{code}/") for href in hrefs), hrefs  # no German page, no other language
+    assert f"/{code}/search/search_index.json" in requests and "/search/search_index.json" not in requests
+
+
+def test_german_pages_search_the_german_index_only(server, new_page):
+    page = new_page(width=390)
+    page.goto(server + "kreise/")
+    open_search(page, "Leipzig")
+    hrefs = [href for href, _ in results(page)]
+    assert any(href.rstrip("/").endswith("/kreise/leipzig") for href in hrefs), hrefs
+    codes = ("en", "uk", "ru", "ar", "fa", "vi")
+    assert not [href for href in hrefs if href.split("/")[1] in codes], hrefs

@@ -98,10 +98,15 @@ def run_finish(args, today: dt.date) -> int:
     theme = config.get("theme") or {}
     custom = args.config.parent / theme["custom_dir"] if theme.get("custom_dir") else None
     scope = (config.get("extra") or {}).get("scope") or content.scope(config.get("site_url"))
-    known = known_hashes(finish.theme_scripts(finish.theme_folders(custom), scope, theme.get("features") or []))
+    folders = finish.theme_folders(custom)
+    known = known_hashes(finish.theme_scripts(folders, scope, theme.get("features") or []))
     docs = config.get("docs_dir", "docs")
     unsafe = finish.finish_site(
-        args.site, known, lambda: source_texts(args.config, docs, data_dir(args.config.parent)), site.search_entries()
+        args.site,
+        known,
+        lambda: source_texts(args.config, docs, data_dir(args.config.parent)),
+        site.search_entries(),
+        folders,
     )
     for message in unsafe:
         print(message, file=sys.stderr)

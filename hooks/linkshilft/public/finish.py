@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import importlib.util
 import shutil
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from pathlib import Path
 
 from jinja2 import Environment, FileSystemLoader
@@ -73,9 +73,12 @@ def stop_message(count: int) -> str:
     return f"{count} Mal Markup, das Skript ausführen könnte (siehe oben) – es wurde nichts gebaut."
 
 
-def finish_site(site_dir: Path, known: frozenset[str], sources: Sources, entries: list[dict]) -> list[str]:
-    """Finishes every page of the built `site_dir` and adds the search entries; returns the
-    tripwire's messages, and then nothing of `site_dir` is left."""
+def finish_site(
+    site_dir: Path, known: frozenset[str], sources: Sources, entries: Mapping[str, list[dict]], folders: Sequence[Path]
+) -> list[str]:
+    """Finishes every page of the built `site_dir` and adds the search entries (per language prefix,
+    `folders` the theme's template folders: theme_folders); returns the tripwire's messages, and
+    then nothing of `site_dir` is left."""
     unsafe: list[str] = []
     finished = []
     for path in sorted(site_dir.rglob("*.html")):
@@ -87,11 +90,12 @@ def finish_site(site_dir: Path, known: frozenset[str], sources: Sources, entries
         return unsafe
     for path, html in finished:
         path.write_text(html, "utf-8")
-    add_search_entries(site_dir, entries)
+    add_search_entries(site_dir, entries, folders)
     return []
 
 
-def add_search_entries(site_dir: Path, entries: list[dict]) -> None:
-    """The offices' entries in the search index of MkDocs' search plugin or of Zensical."""
-    search_index.add_entries(site_dir / "search" / "search_index.json", entries)
-    search_index.add_items(site_dir / "search.json", entries)
+def add_search_entries(site_dir: Path, entries: Mapping[str, list[dict]], folders: Sequence[Path]) -> None:
+    """The offices' entries in the search indexes of MkDocs' search plugin (one per language) or of
+    Zensical (German); `entries` by language prefix ("" German, "uk/"), as PublicSite.search_entries."""
+    search_index.write_indexes(site_dir, entries, folders)
+    search_index.add_items(site_dir / "search.json", entries.get("", []), [prefix for prefix in entries if prefix])

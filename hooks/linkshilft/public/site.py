@@ -281,8 +281,13 @@ class PublicSite:
         where = translated.in_district(views.district_name(district)[0], poster.district_heading(district)) if district else None
         return {"days": days, "district": where, "districts": []}
 
-    def search_entries(self) -> list[dict]:
-        return [search_index.office_entry(office) for office in self._offices.values()]
+    def search_entries(self) -> dict[str, list[dict]]:
+        """The offices' search entries of each language, by its prefix ("" German, "uk/"): one index each."""
+        entries = {}
+        for language in self.languages:
+            with languages.active(language.code):
+                entries[language.prefix] = [search_index.office_entry(o, language.prefix) for o in self._offices.values()]
+        return entries
 
     def static_files(self) -> list[tuple[str, bytes]]:
         """Files beside the pages that the build's own process writes: the finder's data.

@@ -108,15 +108,9 @@ def summaries() -> list[tuple[str, str, str, str]]:
 
 
 def pages_in(language: Language, pages: Iterable[P]) -> list[P]:
-    """`pages`, made in `language`, moved under its prefix; out of the site search, whose index is German."""
-    result = []
-    for page in pages:
-        meta = dict(page.front_matter)
-        meta.setdefault("search", {"exclude": True})
-        result.append(
-            replace(page, src_uri=language.prefix + page.src_uri, language=language.code, front_matter=tuple(meta.items()))
-        )
-    return result
+    """`pages`, made in `language`, moved under its prefix. Material's plugin indexes them with the German
+    ones; search_index.write_indexes moves them into the language's own index."""
+    return [replace(page, src_uri=language.prefix + page.src_uri, language=language.code) for page in pages]
 
 
 # --- for the templates (site.template_environment): German data and left-to-right runs -------------
