@@ -124,10 +124,16 @@ def run_child(site: Path, data: Path, today: str, languages: list[str] | None) -
     if languages is not None:
         command += ["--languages", ",".join(languages)]
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "LINKSHILFT_DATA": str(data), "LINKSHILFT_TODAY": today}
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
     result = subprocess.run(command, cwd=ROOT, env=env, capture_output=True, text=True, check=False)
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
     if result.returncode != 0:
         raise SystemExit(f"Bau ist fehlgeschlagen:\n{result.stderr[-3000:]}")
-    return json.loads(result.stdout.strip().splitlines()[-1])
+    report = json.loads(result.stdout.strip().splitlines()[-1])
+    # CPU seconds of the build and its helper processes: on a machine shared with other work the
+    # wall time says as much about the others as about the build.
+    report["cpu_s"] = (after.ru_utime + after.ru_stime) - (before.ru_utime + before.ru_stime)
+    return report
 
 
 def measure(offices: int) -> dict:
@@ -153,12 +159,13 @@ def goals(result: dict) -> list[tuple[str, str, str, bool]]:
     """(goal, value, target, met)."""
     de, every = result["de"], result["all"]
     count = len(every["languages"])
-    ratio = every["seconds"] / de["seconds"]
+    ratio, wall = every["cpu_s"] / de["cpu_s"], every["seconds"] / de["seconds"]
     neutral = [label for label, _, _, is_neutral in STEPS if is_neutral]
     differ = [label for label in neutral if every["steps"][label]["calls"] != de["steps"][label]["calls"]]
     differ += [label for label in every["cached"] if not every["cached"][label] == de["cached"][label] == 1]
     return [
-        (f"Bau {count} Sprachen / Bau Deutsch", f"{ratio:.2f}", f"≤ {count} (linear)", ratio <= count),
+        (f"Bau {count} Sprachen / Bau Deutsch, CPU-Zeit", f"{ratio:.2f}", f"≤ {count} (linear)", ratio <= count),
+        (f"Bau {count} Sprachen / Bau Deutsch, Wanduhr", f"{wall:.2f}", f"≤ {count} (linear)", wall <= count),
         ("sprachneutrale Schritte gleich oft wie mit Deutsch allein", ", ".join(differ) or "alle", "alle", not differ),
     ]
 
@@ -172,18 +179,20 @@ def markdown(result: dict) -> str:
         "",
         f"Gemessen am {result['measured']} auf {result['machine']} (bench/language_builds.py, je ein Lauf).",
         "",
-        "| Bau | Sprachen | Seiten | Zeit | Spitze Speicher | mkdocs-material, gleich viele Seiten | Verhältnis |",
-        "|---|---:|---:|---:|---:|---:|---:|",
+        "| Bau | Sprachen | Seiten | Zeit | CPU-Zeit | Spitze Speicher | mkdocs-material, gleich viele Seiten | Verhältnis |",
+        "|---|---:|---:|---:|---:|---:|---:|---:|",
     ]
     for name, build in (("nur Deutsch", de), ("alle Sprachen", every)):
         lines.append(
-            f"| {name} | {len(build['languages'])} | {build['pages']:,} | {build['seconds']:.1f} s | {build['peak_mb']:.0f} MB "
-            f"| {build['baseline_s']:.1f} s | {build['seconds'] / build['baseline_s']:.2f} |"
+            f"| {name} | {len(build['languages'])} | {build['pages']:,} | {build['seconds']:.1f} s | {build['cpu_s']:.1f} s "
+            f"| {build['peak_mb']:.0f} MB | {build['baseline_s']:.1f} s | {build['seconds'] / build['baseline_s']:.2f} |"
         )
     lines += [
         "",
         f"Seiten {every['pages'] / de['pages']:.2f}×, Zeit {every['seconds'] / de['seconds']:.2f}×, "
-        f"je weitere Sprache {(every['seconds'] - de['seconds']) / (count - 1):.1f} s.",
+        f"CPU-Zeit {every['cpu_s'] / de['cpu_s']:.2f}×, "
+        f"je weitere Sprache {(every['cpu_s'] - de['cpu_s']) / (count - 1):.1f} s CPU. "
+        "Zeiten der Schritte: Wanduhr, einschließlich der Schritte darin.",
         "",
         "| Schritt | sprachneutral | Aufrufe (Deutsch) | Aufrufe (alle) | Zeit (Deutsch) | Zeit (alle) |",
         "|---|---|---:|---:|---:|---:|",
