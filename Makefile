@@ -120,9 +120,10 @@ bench/node_modules/.bin/lighthouse: bench/package.json bench/package-lock.json
 lighthouse: build bench/node_modules/.bin/lighthouse $(CHROMIUM) ## Lighthouse (mobil) auf Start- und Stellenseite, mit gzip; Berichte in bench/lighthouse/; scheitert unter 98/100/100/100
 	$(BIN)/python bench/lighthouse.py --gate site
 
-bench: $(STAMP) ## Messung: Bau gegen mkdocs-material, Finder- und Suchindex-Größe (100/1.000/5.000 Stellen, ~15 min), schlechteste Musterzeit
+bench: $(STAMP) ## Messung: Bau gegen mkdocs-material, Finder- und Suchindex-Größe (100/1.000/5.000 Stellen, ~15 min), schlechteste Musterzeit, alle Sprachen gegen nur Deutsch (1.000 Stellen)
 	$(BIN)/python bench/patterns.py
 	$(BIN)/python bench/run.py
+	$(BIN)/python bench/language_builds.py
 
 clean: ## Bauergebnisse löschen
 	rm -rf site site-internal .pytest_cache .hypothesis bench/out .venv-min .venv-places

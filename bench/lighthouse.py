@@ -1,7 +1,12 @@
-"""`make lighthouse`: Lighthouse (mobile) on the start page and an office page, served with gzip.
+"""`make lighthouse`: Lighthouse on the start page and an office page, in German, Ukrainian and Arabic,
+as a phone (390 px, light) and a desktop (1280 px, dark), served with gzip.
 
     python bench/lighthouse.py site/            # writes bench/lighthouse/*.json and *.html, prints the scores
     python bench/lighthouse.py site/ --gate     # exit code 1 below the goals
+    python bench/lighthouse.py site/ --all      # every language of the site, both widths in both schemes
+
+The dark scheme is the browser's preference (prefers-color-scheme), which the theme follows as a
+visitor's device makes it do.
 
 Lighthouse 12 comes from bench/node_modules (npm install in bench/, from package-lock.json) and
 drives Debian's Chromium. The site is served by a small threaded server that gzips text, as
@@ -30,6 +35,15 @@ CHROME_FLAGS = (
     "--disable-component-update --disable-sync --no-first-run"
 )
 GOALS = {"performance": 98, "accessibility": 100, "best-practices": 100, "seo": 100}
+GATE_LANGUAGES = ("de", "uk", "ar")  # German, one more left to right, one right to left
+# (width, flags): a phone as Lighthouse's mobile run, but 390 px wide; a desktop as its desktop preset.
+WIDTHS = {
+    390: ["--form-factor=mobile", "--screenEmulation.mobile", "--screenEmulation.width=390",
+          "--screenEmulation.height=844", "--screenEmulation.deviceScaleFactor=3"],
+    1280: ["--preset=desktop", "--screenEmulation.width=1280", "--screenEmulation.height=800"],
+}
+SCHEMES = {"hell": "", "dunkel": " --blink-settings=preferredColorScheme=0"}  # Blink: 0 dark, 1 light
+GATE_VIEWS = ((390, "hell"), (1280, "dunkel"))
 TEXT_TYPES = ("text/", "application/json", "application/javascript", "image/svg+xml", "application/xml")
 
 
@@ -79,15 +93,15 @@ def serve(site: Path) -> http.server.ThreadingHTTPServer:
     return httpd
 
 
-def audit(url: str, name: str) -> dict[str, int]:
+def audit(url: str, name: str, width: int = 390, scheme: str = "hell") -> dict[str, int]:
     REPORTS.mkdir(exist_ok=True)
     base = REPORTS / name
     command = [
         str(LIGHTHOUSE),
         url,
         "--quiet",
-        f"--chrome-flags={CHROME_FLAGS}",
-        "--form-factor=mobile",
+        f"--chrome-flags={CHROME_FLAGS}{SCHEMES[scheme]}",
+        *WIDTHS[width],
         "--output=json",
         "--output=html",
         f"--output-path={base}",
@@ -106,18 +120,33 @@ def audit(url: str, name: str) -> dict[str, int]:
     return scores
 
 
+def site_languages(site: Path) -> list[str]:
+    """German and every language the built site has a start page and office pages for (/<code>/stellen/)."""
+    return ["de", *sorted(p.name for p in site.iterdir() if (p / "index.html").exists() and (p / "stellen").is_dir())]
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("site", type=Path, nargs="?", default=Path("site"))
     parser.add_argument("--gate", action="store_true", help="Exit-Code 1, wenn ein Ziel verfehlt ist")
+    parser.add_argument("--all", action="store_true", help="alle Sprachen, 390 und 1280 px, hell und dunkel")
     args = parser.parse_args(argv)
     if not LIGHTHOUSE.exists():
         raise SystemExit("Lighthouse fehlt: cd bench && npm ci")
     office = sorted((args.site / "stellen").glob("*/index.html"))[0].parent.name
+    codes = site_languages(args.site) if args.all else [c for c in GATE_LANGUAGES if c in site_languages(args.site)]
+    views = [(width, scheme) for width in WIDTHS for scheme in SCHEMES] if args.all else GATE_VIEWS
     httpd = serve(args.site.resolve())
     root = f"http://127.0.0.1:{httpd.server_address[1]}/"
+    results = {}
     try:
-        results = {"start": audit(root, "start"), "office": audit(f"{root}stellen/{office}/", "office")}
+        for code in codes:
+            prefix = "" if code == "de" else f"{code}/"
+            for page, path in (("start", prefix), ("office", f"{prefix}stellen/{office}/")):
+                for width, scheme in views:
+                    name = f"{code}-{page}-{width}-{scheme}"
+                    results[name] = audit(root + path, name, width, scheme)
+                    print(f"{name}: " + ", ".join(f"{key} {results[name][key]}" for key in GOALS), file=sys.stderr, flush=True)
     finally:
         httpd.shutdown()
     (REPORTS / "scores.json").write_text(json.dumps(results, indent=2) + "\n", "utf-8")
@@ -127,6 +156,7 @@ def main(argv: list[str] | None = None) -> int:
         missed += [f"{page}: {key} {scores[key]} < {goal}" for key, goal in GOALS.items() if scores[key] < goal]
     for line in missed:
         print(f"Ziel verfehlt: {line}")
+    print(f"{len(results)} Läufe, Ziele {GOALS}: {'VERFEHLT' if missed else 'erreicht'}")
     return 1 if args.gate and missed else 0
 
 

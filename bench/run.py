@@ -49,6 +49,7 @@ GOALS = {
 
 sys.path.insert(0, str(BENCH))
 import finder_speed  # noqa: E402
+import language_builds  # noqa: E402
 import synthetic  # noqa: E402
 
 
@@ -355,7 +356,9 @@ def main(argv: list[str] | None = None) -> int:
     args.output.mkdir(parents=True, exist_ok=True)
     (args.output / "results.json").write_text(json.dumps({**summary, "results": results}, indent=2) + "\n", "utf-8")
     table = markdown(results, summary)
-    (args.output / "results.md").write_text(table, "utf-8")
+    path = args.output / "results.md"
+    kept = language_builds.section(path.read_text("utf-8")) if path.exists() else ""  # bench/language_builds.py's
+    path.write_text(table + ("\n" + kept if kept else ""), "utf-8")
     print(table)
     return 0
 

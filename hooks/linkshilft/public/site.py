@@ -19,6 +19,7 @@ from pathlib import Path
 from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoescape
 
 from linkshilft import geo, languages, package_files
+from linkshilft.exports import calendars
 from linkshilft.labels import LANGUAGE_NAMES
 from linkshilft.public import (
     background,
@@ -104,6 +105,7 @@ class PublicSite:
         self.languages = languages.site_languages(self.settings)[: 1 if self.settings.get("internal") else None]
         self._views: dict[str, dict[str, views.OfficeView]] = {}  # per language: _offices
         self._resting_views: dict[str, dict[str, views.RestingOfficeView]] = {}
+        self._jsonld: dict[str, dict] = {}  # each office's schema.org data, the same in every language
         self.background = background.Background()  # calendars and QR codes: start_background()
 
     @property
@@ -339,6 +341,9 @@ class PublicSite:
         return {"groups": views.district_groups(self.data, offices), "districts": []}
 
     def _office_view(self, office: m.Office) -> views.OfficeView:
+        if office.id not in self._jsonld:  # German data for the German page: once, not once per language
+            german_url = urls.office_url(self._site_url(), office.id)
+            self._jsonld[office.id] = calendars.event_schedule_jsonld(office, self._calendar[office.id][1], german_url)
         return views.office_view(
             self.data,
             office,
@@ -347,6 +352,7 @@ class PublicSite:
             # the page in the active language: its calendar files (webcal) lie beside it
             page_url=urls.absolute(self._site_url(), languages.current().prefix + urls.office(office.id)),
             edit_url=self._edit_url(office),
+            jsonld=self._jsonld[office.id],
         )
 
     def _site_url(self) -> str:

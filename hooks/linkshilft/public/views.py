@@ -218,9 +218,11 @@ def office_view(
     nearby: Iterable[geo.Neighbour],
     page_url: str,
     edit_url: str | None,
+    jsonld: dict,
 ) -> OfficeView:
     """The view of a public office: `hours` are its (held, cancelled) hours from today on,
-    `nearby` the other offices to name, `page_url` its absolute address."""
+    `nearby` the other offices to name, `page_url` its absolute address, `jsonld` its schema.org
+    Event series (calendars.event_schedule_jsonld: German data, the same in every language, made once)."""
     data, counselling = dataset, office.counselling
     held, cancelled = hours
     upcoming = held[: counts.OFFICE_PAGE_DATES]
@@ -281,7 +283,7 @@ def office_view(
             for c in cancelled
             if c.start.date() <= horizon
         ),
-        jsonld=calendars.event_schedule_jsonld(office, cancelled, page_url),
+        jsonld=jsonld,
         webcal=calendars.webcal_url(page_url),
         bring=tuple(counselling.bring),
         checked_on=day(office.checked_on, weekday=False),

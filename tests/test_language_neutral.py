@@ -1,0 +1,91 @@
+"""What does not depend on the language is done once per build, however many languages the site has
+(issue 19): validation, dates, neighbours, finder data, postcodes, places, open data, calendars, the
+offices' schema.org data and the notices' QR codes.
+
+One build is driven as the hooks drive it (hooks/main.py: prepare, start_background, pages, render,
+the QR codes filled in, the files beside the pages, the search entries, finish), once with German
+alone and once with all seven languages; every language-neutral function must be called exactly as
+often in both. The speed of the two builds is bench/languages.py's (`make bench`), not a test's.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+
+import pytest
+from linkshilft import geo
+from linkshilft.exports import calendars, open_data
+from linkshilft.public import content, edge, finder, qr
+from linkshilft.schedule import dates
+
+from tests.support import ROOT, TODAY
+
+ALL = ["de", "en", "uk", "ru", "ar", "fa", "vi"]
+# (module, function): called by the build, never in a loop over its languages
+NEUTRAL = (
+    (edge, "load_dataset"),  # reading and validating the data
+    (dates, "occurrences"),  # each office's dates
+    (geo, "nearest_others"),  # the offices nearby
+    (finder, "finder_files"),  # the finder's data and postcode files
+    (open_data, "files"),  # the open data downloads
+    (open_data, "office_record"),
+    (calendars, "calendar_files"),  # the .ics files
+    (calendars, "event_schedule_jsonld"),  # each office's schema.org Event series
+    (qr, "draw"),  # the notices' QR codes
+)
+CACHED = (geo.postcode_centroids, finder.geonames_places)  # read from their files once: the cache misses count
+
+
+def one_build(codes: list[str], site_dir, monkeypatch) -> tuple[Counter, list[str]]:
+    """How often each language-neutral function ran in one build with the languages `codes`, and its pages."""
+    calls: Counter = Counter()
+
+    def counting(name, function):
+        def wrapper(*args, **kwargs):
+            calls[name] += 1
+            return function(*args, **kwargs)
+
+        return wrapper
+
+    with monkeypatch.context() as patch:
+        for module, name in NEUTRAL:
+            patch.setattr(module, name, counting(f"{module.__name__}.{name}", getattr(module, name)))
+        for cached in CACHED:
+            cached.cache_clear()
+        settings = {"languages": codes, "site_url": "https://sprechstunden.example/"}
+        site, _ = edge.prepare(ROOT, settings, today=TODAY)
+        site.start_background(site_dir)
+        pages = site.pages()
+        for page in pages:
+            site.background.qr.fill(site.render(page, content.page_url(page.src_uri)))  # as on_post_page
+        content.files(site)
+        site.search_entries()
+        site.background.finish()
+    for cached in CACHED:
+        calls[f"{cached.__module__}.{cached.__name__} (gelesen)"] = cached.cache_info().misses
+    return calls, [page.src_uri for page in pages]
+
+
+@pytest.fixture(scope="module")
+def counted(tmp_path_factory):
+    monkeypatch = pytest.MonkeyPatch()
+    monkeypatch.delenv("LINKSHILFT_DATA", raising=False)  # the sample data in data/
+    german = one_build(["de"], tmp_path_factory.mktemp("de"), monkeypatch)
+    seven = one_build(ALL, tmp_path_factory.mktemp("all"), monkeypatch)
+    monkeypatch.undo()
+    return german, seven
+
+
+def test_the_seven_language_build_has_the_pages_of_each_language(counted):
+    (_, german_pages), (_, all_pages) = counted
+    assert {uri.split("/")[0] for uri in german_pages} & set(ALL) == set()
+    offices = [uri for uri in german_pages if uri.startswith("stellen/") and uri.count("/") == 1]
+    for code in ALL[1:]:  # every office page again, under the language's prefix
+        assert {f"{code}/{uri}" for uri in offices} <= set(all_pages), code
+
+
+def test_language_neutral_work_is_done_once_whatever_the_number_of_languages(counted):
+    (german, _), (seven, _) = counted
+    assert all(german[f"{module.__name__}.{name}"] > 0 for module, name in NEUTRAL), german  # each is reached
+    assert all(german[f"{c.__module__}.{c.__name__} (gelesen)"] == 1 for c in CACHED), german
+    assert dict(seven) == dict(german)
