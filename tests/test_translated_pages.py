@@ -164,6 +164,13 @@ def test_german_data_inside_right_to_left_sentences_is_isolated(site, url):
     assert loose == []
 
 
+def test_an_arabic_office_page_lists_its_languages_as_arabic_lists_them(site):
+    """"Deutsch وукраїнська وрусский", not a Latin comma between the names (CLDR's Arabic list pattern)."""
+    text = re.sub(r"<[^>]+>", "", _page(site, "ar/stellen/leipzig-plagwitz/"))
+    assert "Deutsch وукраїнська وрусский" in text
+    assert "Deutsch, українська" in re.sub(r"<[^>]+>", "", _page(site, "stellen/leipzig-plagwitz/"))
+
+
 @pytest.mark.parametrize("code", OTHER)
 def test_the_summaries_say_the_german_version_is_binding_and_link_it_and_the_impressum(site, code):
     for page, german in (("hinweise", "../../hinweise/"), ("datenschutz", "../../datenschutz/")):

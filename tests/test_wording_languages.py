@@ -180,3 +180,18 @@ def test_where_the_sentence_takes_the_nominative_the_weekday_is_cldrs(code):
     german = ("Montag", "Dienstag", "Mittwoch", "Donnerstag", "Freitag", "Samstag", "Sonntag")
     with languages.active(code):
         assert [languages.Domain("termine").pgettext(context, g) for g in german] == [names[i] for i in range(7)]
+
+
+@pytest.mark.parametrize(
+    ("code", "expected"),
+    [
+        ("de", "Miete, Schulden, Bürgergeld"),  # the German pages' list as it always was
+        ("ar", "Miete وSchulden وBürgergeld"),  # Arabic joins with "و", not a Latin comma
+        ("fa", "Miete،\u200f Schulden، و Bürgergeld"),  # Persian comma
+        ("uk", "Miete, Schulden і Bürgergeld"),
+        ("en", "Miete, Schulden, and Bürgergeld"),
+    ],
+)
+def test_topics_and_languages_are_listed_as_the_language_lists_them(code, expected):
+    with languages.active(code):
+        assert wording.list_words(["Miete", "Schulden", "Bürgergeld"]) == expected

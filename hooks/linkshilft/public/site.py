@@ -37,7 +37,7 @@ from linkshilft.public import (
     views,
 )
 from linkshilft.records import model as m
-from linkshilft.schedule import dates
+from linkshilft.schedule import dates, wording
 from linkshilft.sinks import script_json, theme_html
 
 TEMPLATE_DIR = package_files.folder("templates")
@@ -83,6 +83,7 @@ def template_environment(template_dir: Path = TEMPLATE_DIR) -> Environment:
     env.filters["ltr"] = translated.ltr  # postcodes, phones, times: left to right inside right-to-left text
     env.filters["isolated"] = translated.isolated  # distances: their own direction inside right-to-left text
     env.filters["german"] = translated.german_text  # editors' notes inside translated sentences
+    env.filters["words"] = wording.list_words  # topics and languages as a list in the page's language
     env.globals.update(de=translated.german, ltr_attr=translated.ltr_attribute)
     env.globals["dates_texts"] = dates_texts.texts  # linkshilft.js's words in the page's language
     return env

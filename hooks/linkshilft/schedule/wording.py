@@ -43,6 +43,14 @@ def join_words(words: Sequence[str]) -> str:
     return format_list(list(words), locale=languages.current().locale) if words else ""
 
 
+def list_words(words: Sequence[str]) -> str:
+    """A plain enumeration (topics, languages): "a, b, c" in German as the site always wrote it, CLDR's list
+    pattern elsewhere, so Arabic and Persian get their own comma ("،") and words ("و")."""
+    if languages.current().code == languages.SOURCE:
+        return ", ".join(words)
+    return join_words(words)
+
+
 def format_date(day: dt.date) -> str:
     """The date without its weekday: "9. Dezember 2026", "9 грудня 2026 р."."""
     return _formatted(languages.current().code, "date", day)
