@@ -49,3 +49,31 @@ def test_the_switch_works_with_the_keyboard_alone(server, new_page):
     expect(link).to_be_visible()
     page.keyboard.press("Enter")
     expect(page).to_have_url(re.compile(r"/uk/stellen/leipzig-plagwitz/$"))
+
+
+# Where the last character of an element's text, and the character before it, stand on the screen.
+LAST_TWO = """(selector) => {
+  const element = document.querySelector(selector), walker = document.createTreeWalker(element, NodeFilter.SHOW_TEXT);
+  let node = null, last = null;
+  while ((node = walker.nextNode())) { if (node.data.trim()) { last = node; } }
+  const end = last.data.trimEnd().length, at = (i) => {
+    const range = document.createRange(); range.setStart(last, i); range.setEnd(last, i + 1);
+    return range.getBoundingClientRect();
+  };
+  return {text: last.data.trimEnd().slice(-2), before: at(end - 2), last: at(end - 1)};
+}"""
+
+
+def test_german_paragraphs_on_an_arabic_page_keep_their_full_stop_at_the_end(server, new_page):
+    """A German paragraph (the way there, editors' notes) on a right-to-left page reads left to right: its
+    closing full stop stands after its last word, not in front of its first (the bidi algorithm puts
+    neutral characters at the paragraph's start side when the paragraph's direction is right to left)."""
+    page = new_page(width=390)
+    page.goto(server + "ar/stellen/leipzig-plagwitz/")
+    selector = "article p[data-search-exclude][lang=de]"  # the way there
+    found = page.evaluate(LAST_TWO, selector)
+    assert found["text"] == "s.", found  # "… zweite Tür links."
+    assert found["last"]["left"] > found["before"]["left"], found  # the full stop right of the "s"
+    # It stays on the page's side: right-aligned like the Arabic text around it.
+    gaps = page.evaluate(TEXT_GAPS, selector)
+    assert gaps["right"] < 5, gaps
