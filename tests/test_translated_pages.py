@@ -171,6 +171,13 @@ def test_an_arabic_office_page_lists_its_languages_as_arabic_lists_them(site):
     assert "Deutsch, українська" in re.sub(r"<[^>]+>", "", _page(site, "stellen/leipzig-plagwitz/"))
 
 
+def test_day_and_time_of_a_date_are_separated_by_the_language_s_comma(site):
+    """Arabic writes "،" between the day and the time of a date, not a Latin comma (catalog seiten)."""
+    assert re.search(r"</time>، <bdi>", _page(site, "ar/stellen/leipzig-plagwitz/"))
+    assert re.search(r"</time>, \d", _page(site, "uk/stellen/leipzig-plagwitz/"))
+    assert re.search(r"</time>, \d", _page(site, "stellen/leipzig-plagwitz/"))
+
+
 @pytest.mark.parametrize("code", OTHER)
 def test_the_summaries_say_the_german_version_is_binding_and_link_it_and_the_impressum(site, code):
     for page, german in (("hinweise", "../../hinweise/"), ("datenschutz", "../../datenschutz/")):
