@@ -34,7 +34,6 @@ from jinja2 import Environment, FileSystemLoader, TemplateNotFound
 
 from linkshilft.languages import Domain
 from linkshilft.public import urls, views
-from linkshilft.schedule import wording
 from linkshilft.sinks import search_html
 
 _ = Domain("seiten").gettext
@@ -53,14 +52,14 @@ def office_entry(office: views.OfficeView, prefix: str = "") -> dict:
         f"{address.street}, {address.postcode} {address.town}",
         office.district_name,
         office.rhythm_summary,
-        wording.list_words([topic.name for topic in office.topics]),
+        ", ".join(topic.name for topic in office.topics),  # not CLDR's list: Arabic glues "و" to the next word, lunr's token
     ]
     if not prefix:
         languages = [name for name in office.languages if name != "Deutsch"]
         if languages:
             parts.append("auch auf " + ", ".join(languages))
     else:  # the sentence of the office page (office.html), with German named too: it is not a given there
-        parts.append(_("Beratung auf %(languages)s.") % {"languages": wording.list_words(office.languages)})
+        parts.append(_("Beratung auf %(languages)s.") % {"languages": ", ".join(office.languages)})
     text = SEPARATOR.join(p for p in parts if p)
     location = prefix + urls.office(office.id)
     return {"location": location, "title": search_html(office.name), "text": search_html(text)}
