@@ -80,9 +80,12 @@ def _patch(steps: dict[str, list[float]], languages: list[str] | None, built: li
     prepare = edge.prepare
 
     def with_languages(project, settings=None, *args, **kwargs):
-        """The hooks hand mkdocs.yml's settings to prepare(): with `languages` instead, if given."""
-        settings = {**(settings or {}), **({"languages": languages} if languages is not None else {})}
+        """The hooks hand mkdocs.yml's settings to prepare(): the pages only in `languages`, if given. The data
+        are still checked against the setting's languages (their translations are no error), as on the
+        internal site."""
         site, warnings = prepare(project, settings, *args, **kwargs)
+        if languages is not None:
+            site.languages = [language for language in site.languages if language.code in languages]
         built.extend(language.code for language in site.languages)
         return site, warnings
 
