@@ -113,6 +113,20 @@ def test_the_ukrainian_finder_carries_its_words_and_counts_the_offices_counselli
     assert finder.counselling_in(dataset, "uk") == len(counselling)
 
 
+def test_the_count_of_offices_counselling_in_the_page_s_language_is_in_the_page_before_any_script(public, dataset):
+    """Written by the template, above the form: finder.js used to add it, and the form then moved down
+    while the page loaded (Lighthouse: layout shift 0.036 on /uk/). German pages have no such line."""
+    counselling = sum("uk" in o.counselling.languages for o in dataset.public_offices())
+    with languages.active("uk"):
+        page = public.render_finder("uk/", True)
+    line = re.search(r'<p class="lh-finder__own">(.*?)</p>', page, re.S).group(1)
+    forms = ("консультаційний пункт консультує", "консультаційні пункти консультують", "консультаційних пунктів консультують")
+    assert re.match(rf"{counselling} ({'|'.join(forms)}) мовою: українська\.", line), line
+    assert '<button class="md-button" type="button" id="lh-eigene-sprache">Показати лише їх</button>' in line
+    assert page.index("lh-finder__own") < page.index("<form")
+    assert "lh-finder__own" not in public.render_finder("", True)
+
+
 def test_the_language_filter_names_each_language_in_its_own_script(public, dataset):
     page = public.render_finder("", True)
     options = dict(re.findall(r'<option value="(\w+)" lang="\1">([^<]+)</option>', page))

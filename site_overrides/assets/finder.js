@@ -670,25 +670,18 @@
   }
   window.addEventListener("popstate", function (event) { restore(event.state); });
 
-  // On a page in another language than German: how many offices counsel in it, and one tap to
-  // show only those (the language filter, as if chosen in the list).
-  if (texts.own && form.elements.sprache.querySelector("option[value='" + texts.own.code + "']")) {
-    var own = texts.own, ownLine = element("p", "lh-finder__own"), ownButton = element("button", "md-button",
-      _("Nur diese zeigen"));
-    ownLine.appendChild(document.createTextNode(ngettext("%(n)s Stelle berät auf %(language)s.", "%(n)s Stellen beraten auf %(language)s.",
-      own.count, { language: own.name }) + " "));
-    ownButton.type = "button";
-    ownButton.id = "lh-eigene-sprache";
+  // On a page in another language than German, the line above the form (finder.html) tells how many
+  // offices counsel in it; its button shows only those (the language filter, as if chosen in the list).
+  var ownButton = document.getElementById("lh-eigene-sprache");
+  if (ownButton && texts.own) {
     ownButton.addEventListener("click", function () {
-      form.elements.sprache.value = own.code;
+      form.elements.sprache.value = texts.own.code;
       filtersChanged();
       if (!origin) {
-        say(_("Es werden nur Stellen gezeigt, die auf %(language)s beraten. Bitte geben Sie Postleitzahl oder Ort ein.", { language: own.name }));
+        say(_("Es werden nur Stellen gezeigt, die auf %(language)s beraten. Bitte geben Sie Postleitzahl oder Ort ein.", { language: texts.own.name }));
         input.focus();
       }
     });
-    ownLine.appendChild(ownButton);
-    form.parentNode.insertBefore(ownLine, form);
   }
 
   section.setAttribute("aria-busy", "false");

@@ -1,0 +1,53 @@
+"""The header stands still while a page loads, and a phone's page fits its screen with or without JavaScript.
+
+Until the theme's script has run, and for good where JavaScript is off, the page carries the class
+`no-js`, under which the theme hides its search. The buttons beside it then stood elsewhere and
+jumped when the script showed the search (Lighthouse counted it as layout shift); and the language
+list, centred under its button, stood out past a phone's edge, so the page could be moved sideways
+(on /ar/ the whole page moved while loading; without JavaScript the phone zoomed the page out).
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.browser.test_finder_phone import PHONES
+
+# Where each thing in the header bar begins (its left edge; its right edge on right-to-left pages).
+# Left out: the search, which only the script makes work, and the colour scheme's button, which the
+# script shows. Both appear in a place kept for them or beside the title, which only grows narrower.
+HEADER_STARTS = """() => {
+  const rtl = getComputedStyle(document.body).direction === 'rtl';
+  return [...document.querySelectorAll('.md-header__inner > *, .md-header__option > *')]
+    .filter(e => !e.matches('.md-search, [for=__search], [data-md-component=palette], [data-md-component=palette] *')
+      && getComputedStyle(e).visibility === 'visible' && e.getBoundingClientRect().width > 0)
+    .map(e => { const r = e.getBoundingClientRect();
+      return [e.className, Math.round(rtl ? innerWidth - r.right : r.left), Math.round(r.top)]; });
+}"""
+FITS = """() => [document.documentElement.scrollWidth, document.documentElement.clientWidth, window.innerWidth]"""
+
+
+def open_page(new_page, url, width, script):
+    page = new_page(width=width, height=844, is_mobile=width < 600, has_touch=width < 600, java_script_enabled=script)
+    page.goto(url)
+    if script:
+        page.wait_for_function("document.documentElement.classList.contains('js')")
+    return page
+
+
+@pytest.mark.parametrize("width", [390, 1280])
+@pytest.mark.parametrize("path", ["", "stellen/leipzig-gruenau/", "ar/", "ar/stellen/leipzig-gruenau/"])
+def test_the_header_buttons_stand_where_they_stand_once_the_script_has_run(server, new_page, width, path):
+    before = open_page(new_page, server + path, width, script=False).evaluate(HEADER_STARTS)
+    after = open_page(new_page, server + path, width, script=True).evaluate(HEADER_STARTS)
+    assert [box[0] for box in before].count("md-select") == 1, before  # the language list's button was found
+    assert before == after
+
+
+@pytest.mark.parametrize("size", PHONES)
+@pytest.mark.parametrize("path", ["", "ar/", "uk/stellen/leipzig-gruenau/", "ar/stellen/leipzig-gruenau/"])
+@pytest.mark.parametrize("script", [False, True], ids=["ohne-js", "mit-js"])
+def test_a_phone_s_page_fits_its_screen_before_and_without_the_script(server, new_page, size, path, script):
+    width, _ = PHONES[size]
+    scroll_width, client_width, inner_width = open_page(new_page, server + path, width, script).evaluate(FITS)
+    assert (scroll_width, client_width, inner_width) == (width, width, width)
