@@ -35,7 +35,8 @@ ROOT = BENCH.parent
 RESULTS = BENCH / "results.md"
 START, END = "<!-- sprachen:start -->", "<!-- sprachen:end -->"
 
-# (label, module, attribute, language-neutral): the steps timed and counted in the child. Times are
+# (label, module, attribute, language-neutral): the steps timed and counted in the child; the neutral
+# ones are also tests/test_language_neutral.py's list (one list for both). Times are
 # inclusive; the indented ones run inside another step and are not added to the sum.
 STEPS = (
     ("Daten lesen und prüfen", "linkshilft.public.edge", "load_dataset", True),

@@ -5,35 +5,44 @@ offices' schema.org data and the notices' QR codes.
 One build is driven as the hooks drive it (hooks/main.py: prepare, start_background, pages, render,
 the QR codes filled in, the files beside the pages, the search entries, finish), once with German
 alone and once with all seven languages; every language-neutral function must be called exactly as
-often in both. The speed of the two builds is bench/languages.py's (`make bench`), not a test's.
+often in both. The speed of the two builds is bench/language_builds.py's (`make bench`), not a test's.
 """
 
 from __future__ import annotations
 
+import importlib
+import importlib.util
 from collections import Counter
 
 import pytest
-from linkshilft import geo
-from linkshilft.exports import calendars, open_data
-from linkshilft.public import content, edge, finder, qr
-from linkshilft.schedule import dates
+from linkshilft.public import content, edge
 
 from tests.support import ROOT, TODAY
 
+_spec = importlib.util.spec_from_file_location("language_builds", ROOT / "bench" / "language_builds.py")
+language_builds = importlib.util.module_from_spec(_spec)
+_spec.loader.exec_module(language_builds)
+
 ALL = ["de", "en", "uk", "ru", "ar", "fa", "vi"]
-# (module, function): called by the build, never in a loop over its languages
-NEUTRAL = (
-    (edge, "load_dataset"),  # reading and validating the data
-    (dates, "occurrences"),  # each office's dates
-    (geo, "nearest_others"),  # the offices nearby
-    (finder, "finder_files"),  # the finder's data and postcode files
-    (open_data, "files"),  # the open data downloads
-    (open_data, "office_record"),
-    (calendars, "calendar_files"),  # the .ics files
-    (calendars, "event_schedule_jsonld"),  # each office's schema.org Event series
-    (qr, "draw"),  # the notices' QR codes
+# (module, function): called by the build, never in a loop over its languages. One list with the
+# bench's (bench/language_builds.py, its steps marked language-neutral), and three more that only a
+# build in this process can count: at the bench's scale, calendars and QR codes are made in other processes.
+NEUTRAL = tuple((module, attribute) for _, module, attribute, neutral in language_builds.STEPS if neutral) + (
+    ("linkshilft.exports.open_data", "office_record"),  # each office's open data record
+    ("linkshilft.exports.calendars", "calendar_files"),  # the .ics files
+    ("linkshilft.public.qr", "draw"),  # each notice's QR code
 )
-CACHED = (geo.postcode_centroids, finder.geonames_places)  # read from their files once: the cache misses count
+# Read from their files once: the cache misses count.
+CACHED = tuple(getattr(importlib.import_module(module), name) for _, module, name in language_builds.CACHED)
+
+
+def owner(module: str, attribute: str) -> tuple[object, str]:
+    """The object that holds `attribute` ("PublicSite.__init__": the class) and the name in it."""
+    holder = importlib.import_module(module)
+    *path, name = attribute.split(".")
+    for part in path:
+        holder = getattr(holder, part)
+    return holder, name
 
 
 def one_build(codes: list[str], site_dir, monkeypatch) -> tuple[Counter, list[str]]:
@@ -48,8 +57,9 @@ def one_build(codes: list[str], site_dir, monkeypatch) -> tuple[Counter, list[st
         return wrapper
 
     with monkeypatch.context() as patch:
-        for module, name in NEUTRAL:
-            patch.setattr(module, name, counting(f"{module.__name__}.{name}", getattr(module, name)))
+        for module, attribute in NEUTRAL:
+            holder, name = owner(module, attribute)
+            patch.setattr(holder, name, counting(f"{module}.{attribute}", getattr(holder, name)))
         for cached in CACHED:
             cached.cache_clear()
         # The data are checked against all languages (their translations are no error); the pages are made
@@ -89,6 +99,6 @@ def test_the_seven_language_build_has_the_pages_of_each_language(counted):
 
 def test_language_neutral_work_is_done_once_whatever_the_number_of_languages(counted):
     (german, _), (seven, _) = counted
-    assert all(german[f"{module.__name__}.{name}"] > 0 for module, name in NEUTRAL), german  # each is reached
+    assert all(german[f"{module}.{attribute}"] > 0 for module, attribute in NEUTRAL), german  # each is reached
     assert all(german[f"{c.__module__}.{c.__name__} (gelesen)"] == 1 for c in CACHED), german
     assert dict(seven) == dict(german)

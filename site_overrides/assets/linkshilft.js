@@ -36,7 +36,7 @@
     var shown = false;
     dates.forEach(function (p) {
       var open = !shown && Date.parse(p.getAttribute("data-end")) >= now;
-      p.hidden = !open;
+      if (p.hidden === open) { p.hidden = !open; } // only what changes: each change costs the phone a new layout
       if (open) { shown = true; }
     });
   });
@@ -49,6 +49,6 @@
     var text = diff === 0 ? words.today : diff === 1 ? words.tomorrow : "";
     if (!text) { label.hidden = true; return; }
     var built = label.textContent.indexOf(words.today) >= 0 ? words.today : words.tomorrow;
-    label.textContent = label.textContent.replace(built, text);
+    if (built !== text) { label.textContent = label.textContent.replace(built, text); }
   });
 })();

@@ -1,10 +1,12 @@
 """The header stands still while a page loads, and a phone's page fits its screen with or without JavaScript.
 
-Until the theme's script has run, and for good where JavaScript is off, the page carries the class
-`no-js`, under which the theme hides its search. The buttons beside it then stood elsewhere and
-jumped when the script showed the search (Lighthouse counted it as layout shift); and the language
-list, centred under its button, stood out past a phone's edge, so the page could be moved sideways
-(on /ar/ the whole page moved while loading; without JavaScript the phone zoomed the page out).
+Material marks a page `no-js` and switches to `js` when its bundle has run, at the end; under
+`no-js` it hides its search. The buttons beside the search then stood elsewhere until the bundle ran
+and jumped (Lighthouse counted it as layout shift), and the switch made the phone restyle the whole
+page. Now the head switches the class at once (partials/javascripts/js-class.html), and without
+JavaScript the search's place is kept empty, so both states have one header. The language list,
+centred under its button, stood out past a phone's edge, so the page could be moved sideways (on
+/ar/ the whole page moved while loading; without JavaScript the phone zoomed the page out).
 """
 
 from __future__ import annotations
@@ -51,3 +53,15 @@ def test_a_phone_s_page_fits_its_screen_before_and_without_the_script(server, ne
     width, _ = PHONES[size]
     scroll_width, client_width, inner_width = open_page(new_page, server + path, width, script).evaluate(FITS)
     assert (scroll_width, client_width, inner_width) == (width, width, width)
+
+
+@pytest.mark.parametrize("path", ["", "ar/"])
+def test_the_page_has_its_final_header_before_the_theme_s_bundle_has_run(server, new_page, path):
+    """The bundle held back: the page is already `js`, the search button is shown where it will stay."""
+    final = open_page(new_page, server + path, 390, script=True).evaluate(HEADER_STARTS)
+    page = new_page(width=390, height=844, is_mobile=True, has_touch=True)
+    page.route("**/assets/javascripts/bundle.*.min.js", lambda route: route.abort())
+    page.goto(server + path)
+    assert page.evaluate("document.documentElement.className") == "js"
+    assert page.locator("label.md-header__button[for=__search]").is_visible()
+    assert page.evaluate(HEADER_STARTS) == final
