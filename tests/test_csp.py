@@ -13,7 +13,7 @@ import pytest
 from bs4 import BeautifulSoup
 from linkshilft.public import csp
 
-from tests.support import MKDOCS, built_pages, data_env, project_copy, run
+from tests.support import MKDOCS, ROOT, built_pages, data_env, project_copy, run
 
 EMPTY_SHA256 = "'sha256-47DEQpj8HBSa+/TImW+5JCeuQeRkm5NMpJWZG3hSuFU='"  # sha256 of b"", a known vector
 PAGE = """<!doctype html>
@@ -176,9 +176,12 @@ def test_every_page_has_the_same_few_script_hashes_at_every_depth(site):
     small allowlist fits every page, the 404 page included."""
     policies = {path: directives(path.read_text("utf-8"))["script-src"] for path in built_pages(site)}
     assert len({tuple(p) for p in policies.values()}) == 1, set(map(tuple, policies.values()))
-    assert 3 <= len(policies[site / "404.html"]) - 1 <= 4  # base, palette, content: Material's scripts; js-class: the site's
-    switch = 'document.documentElement.classList.replace("no-js","js")'  # site_overrides/partials/javascripts/js-class.html
-    assert f"'sha256-{base64.b64encode(hashlib.sha256(switch.encode()).digest()).decode()}'" in policies[site / "404.html"]
+    # base, palette, content: Material's scripts; js-class and scheme: the site's (site_overrides/partials/javascripts/)
+    assert 4 <= len(policies[site / "404.html"]) - 1 <= 5
+    for name in ("js-class", "scheme"):
+        partial = (ROOT / "site_overrides" / "partials" / "javascripts" / f"{name}.html").read_text("utf-8")
+        script = re.search(r"<script>(.*)</script>", partial).group(1)
+        assert f"'sha256-{base64.b64encode(hashlib.sha256(script.encode()).digest()).decode()}'" in policies[site / "404.html"]
 
 
 @pytest.mark.build

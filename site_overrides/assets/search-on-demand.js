@@ -10,6 +10,7 @@
 // Each language has its own index (public/search_index.py): on a page that lives under the folder of
 // its language (<html lang="uk"> at /uk/…), Material's request for the site's index goes to that
 // folder's instead, so a Ukrainian visitor searches the Ukrainian pages; German pages keep the root's.
+// And it makes Material search text that arrives without a key (below).
 (function () {
   "use strict";
   var request = window.XMLHttpRequest && window.XMLHttpRequest.prototype;
@@ -28,6 +29,17 @@
   });
   document.addEventListener("change", function (event) {
     if (event.target && event.target.id === "__search" && event.target.checked) { open(); }
+  });
+  // Material reads the search field when a key is released (keyup). Text that comes without one
+  // stayed unsearched until the next key: pasted or dropped with the mouse or a finger, chosen from a
+  // phone keyboard's suggestions, or typed in a script the keyboard composes (Cyrillic, Arabic on
+  // many phones). Every change of the field is passed on as a key release; Material searches a
+  // value only once, however often it is told.
+  document.addEventListener("input", function (event) {
+    var field = event.target;
+    if (field && field.classList && field.classList.contains("md-search__input")) {
+      field.dispatchEvent(new KeyboardEvent("keyup", { bubbles: true }));
+    }
   });
   function languageIndex(url) {
     var root = url.slice(0, url.search(INDEX) + 1), code = document.documentElement.lang;

@@ -110,10 +110,9 @@ def open_search(page, query: str) -> None:
     """Open the search dialog as a visitor would (button on phones, field on desktops) and type."""
     button = page.locator("label.md-header__button[for=__search]")
     (button if button.is_visible() else page.locator("input.md-search__input")).click()
-    page.locator("input.md-search__input").press_sequentially(query, delay=20)
     # Playwright types a letter its US keyboard lacks (Cyrillic, Arabic) as inserted text, without the
-    # keyup a real keyboard sends and Material reads the query on: End sends one, the text stays.
-    page.locator("input.md-search__input").press("End")
+    # keyup Material reads the query on, as many phone keyboards do: search-on-demand.js passes it on.
+    page.locator("input.md-search__input").press_sequentially(query, delay=20)
     page.locator(".md-search-result__list > li").first.wait_for(state="visible")
     # The worker answers every keystroke; answers for "Karl-H" may still arrive after the last
     # key. Wait until the list has stopped changing, so callers read the answer to the whole query.

@@ -65,3 +65,20 @@ def test_the_page_has_its_final_header_before_the_theme_s_bundle_has_run(server,
     assert page.evaluate("document.documentElement.className") == "js"
     assert page.locator("label.md-header__button[for=__search]").is_visible()
     assert page.evaluate(HEADER_STARTS) == final
+
+
+@pytest.mark.parametrize(("scheme", "expected"), [("dark", "slate"), ("light", "default")])
+def test_a_first_visit_has_the_device_s_colour_scheme_before_the_theme_s_bundle_has_run(server, new_page, scheme, expected):
+    """Material's bundle picked the device's scheme only at the end of the page: a phone set to dark
+    saw the page light first, then all of it restyled. partials/javascripts/scheme.html picks it as
+    soon as the header is read; a choice saved before still wins (Material's own script)."""
+    page = new_page(width=390, height=844, scheme=scheme, is_mobile=True, has_touch=True)
+    page.route("**/assets/javascripts/bundle.*.min.js", lambda route: route.abort())
+    page.goto(server)
+    assert page.evaluate("document.body.dataset.mdColorScheme") == expected
+    assert page.evaluate("getComputedStyle(document.querySelector('.lh-card__title a')).color") == (
+        "rgb(255, 123, 114)" if scheme == "dark" else "rgb(204, 0, 0)")
+    page.evaluate("""__md_set("__palette", {index: 0, color: {media: "(prefers-color-scheme: light)",
+        scheme: "default", primary: "red", accent: "red"}})""")  # chosen light with the toggle
+    page.reload()
+    assert page.evaluate("document.body.dataset.mdColorScheme") == "default"

@@ -77,3 +77,39 @@ def test_german_paragraphs_on_an_arabic_page_keep_their_full_stop_at_the_end(ser
     # It stays on the page's side: right-aligned like the Arabic text around it.
     gaps = page.evaluate(TEXT_GAPS, selector)
     assert gaps["right"] < 5, gaps
+
+
+# Where the German name's two words stand when the link is just too narrow for the label on one line:
+# the box is made as wide as the label up to the end of "Leichte", so a line must break somewhere.
+GERMAN_NAME_LINES = """(link) => {
+  const text = [...link.querySelectorAll('*'), link].flatMap(e => [...e.childNodes])
+    .find(n => n.nodeType === Node.TEXT_NODE && n.data.includes('Leichte'));
+  const at = word => { const r = document.createRange(), i = text.data.indexOf(word);
+    r.setStart(text, i); r.setEnd(text, i + word.length); return r; };
+  const upToWord = document.createRange();
+  upToWord.setStart(text, 0);
+  upToWord.setEnd(text, text.data.indexOf('Leichte') + 'Leichte'.length);
+  link.style.display = 'inline-block';
+  link.style.whiteSpace = 'nowrap';
+  const width = upToWord.getBoundingClientRect().width;
+  link.querySelectorAll('*').forEach(e => { e.style.whiteSpace = 'normal'; e.style.overflow = 'visible'; });
+  link.style.whiteSpace = 'normal';
+  link.style.width = Math.ceil(width + 2) + 'px';
+  const tops = ['Leichte', 'Sprache'].map(word => Math.round(at(word).getBoundingClientRect().top));
+  return {tops, lines: Math.round(link.getBoundingClientRect().height / parseFloat(getComputedStyle(link).lineHeight))};
+}"""
+
+
+def test_the_german_name_of_easy_language_stays_in_one_piece_in_arabic_and_persian_links(server, new_page):
+    """"الألمانية المبسّطة (Leichte Sprache)": broken between the German words, the right-to-left line
+    put each bracket at the wrong end of its half ("Leichte)" above "(Sprache"). A no-break space
+    keeps the German name, with its brackets, on one line."""
+    page = new_page(width=1280)
+    for code in ("ar", "fa"):
+        page.goto(f"{server}{code}/")
+        link = page.locator('.md-footer a[href$="leichte-sprache/"]')
+        expect(link).to_have_count(1)
+        measured = link.evaluate(GERMAN_NAME_LINES)
+        assert measured["lines"] >= 2, measured  # the label did wrap
+        top_leichte, top_sprache = measured["tops"]
+        assert top_leichte == top_sprache, (code, measured)

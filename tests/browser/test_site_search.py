@@ -9,6 +9,7 @@ from __future__ import annotations
 from urllib.parse import urlsplit
 
 import pytest
+from playwright.sync_api import expect
 
 from tests.browser.conftest import open_search
 
@@ -79,3 +80,15 @@ def test_german_pages_search_the_german_index_only(server, new_page):
     assert any(href.rstrip("/").endswith("/kreise/leipzig") for href in hrefs), hrefs
     codes = ("en", "uk", "ru", "ar", "fa", "vi")
     assert not [href for href in hrefs if href.split("/")[1] in codes], hrefs
+
+
+def test_pasted_text_is_searched_without_a_further_key(server, new_page):
+    """Pasting with the mouse or a finger sends no key: Material, which searches on key release, showed
+    nothing until the next key. Playwright's fill() changes the field as a paste does."""
+    page = new_page(width=390, height=844, is_mobile=True, has_touch=True)
+    page.goto(server)
+    open_search(page, "Chemnitz")  # typed: the index is loaded, and the list answers "Chemnitz"
+    expect(page.locator(".md-search-result__list")).not_to_contain_text("Grünau")
+    page.locator("input.md-search__input").fill("Grünau")
+    expect(page.locator(".md-search-result__list")).to_contain_text("Grünau")
+    expect(page.locator(".md-search-result__list")).not_to_contain_text("Chemnitz")
