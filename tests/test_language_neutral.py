@@ -27,7 +27,8 @@ ALL = ["de", "en", "uk", "ru", "ar", "fa", "vi"]
 # (module, function): called by the build, never in a loop over its languages. One list with the
 # bench's (bench/language_builds.py, its steps marked language-neutral), and three more that only a
 # build in this process can count: at the bench's scale, calendars and QR codes are made in other processes.
-NEUTRAL = tuple((module, attribute) for _, module, attribute, neutral in language_builds.STEPS if neutral) + (
+NEUTRAL = (
+    *((module, attribute) for _, module, attribute, neutral in language_builds.STEPS if neutral),
     ("linkshilft.exports.open_data", "office_record"),  # each office's open data record
     ("linkshilft.exports.calendars", "calendar_files"),  # the .ics files
     ("linkshilft.public.qr", "draw"),  # each notice's QR code
