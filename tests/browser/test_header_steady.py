@@ -82,3 +82,27 @@ def test_a_first_visit_has_the_device_s_colour_scheme_before_the_theme_s_bundle_
         scheme: "default", primary: "red", accent: "red"}})""")  # chosen light with the toggle
     page.reload()
     assert page.evaluate("document.body.dataset.mdColorScheme") == "default"
+
+
+HEADING_SHOWN = """(id) => {
+  const heading = document.getElementById(id).getBoundingClientRect();
+  const header = document.querySelector('.md-header').getBoundingClientRect();
+  return [Math.round(heading.top - header.bottom), Math.round(innerHeight - heading.bottom)];
+}"""
+
+
+@pytest.mark.parametrize("path", ["", "ar/"])
+def test_a_link_to_a_district_shows_its_heading_below_the_page_s_header(server, new_page, path):
+    """Cards far down are laid out only near the screen (content-visibility), with a guessed size: the
+    jump to a district landed ~50 px too far, its heading under the sticky header. Opened with the
+    address and followed from the list of districts, on a phone."""
+    page = new_page(width=390, height=844, is_mobile=True, has_touch=True)
+    page.goto(f"{server}{path}#kreis-leipzig")
+    page.wait_for_timeout(300)  # what the browser does after the first jump (cards laid out, anchoring)
+    below_header, above_bottom = page.evaluate(HEADING_SHOWN, "kreis-leipzig")
+    assert 0 <= below_header <= 60 and above_bottom > 0, (below_header, above_bottom)
+    page.goto(server + path)
+    page.locator('.lh-list nav a[href="#kreis-vogtlandkreis"]').click()
+    page.wait_for_timeout(300)
+    below_header, above_bottom = page.evaluate(HEADING_SHOWN, "kreis-vogtlandkreis")
+    assert 0 <= below_header <= 60 and above_bottom > 0, (below_header, above_bottom)
