@@ -21,7 +21,11 @@ from linkshilft.public import csp
 
 from tests.payloads import KINDS, free_text_fields, marker
 
-MATERIAL_SCRIPTS = Path(find_spec("material").origin).parent / "templates" / "partials" / "javascripts"
+# The theme's inline scripts: Material's and the site's own (site_overrides/, e.g. the class "js" in the head).
+THEME_SCRIPTS = (
+    Path(find_spec("material").origin).parent / "templates" / "partials" / "javascripts",
+    Path(__file__).resolve().parents[1] / "site_overrides" / "partials" / "javascripts",
+)
 SCRIPT_ELEMENTS_OF_DATA = {"x-payload", "img", "iframe", "b"}  # elements only a payload would make
 
 
@@ -75,7 +79,9 @@ def test_every_value_reaches_the_pages_as_the_very_text_it_is(built, pages):
 def test_every_policy_lists_only_the_hashes_of_the_theme_scripts(built, pages):
     scope = "/"  # hooks/main.py sets extra.scope to the path of site_url
     templates = [
-        p.read_text("utf-8").replace("{{ config.extra.scope | d(base_url) }}", scope) for p in MATERIAL_SCRIPTS.glob("*.html")
+        p.read_text("utf-8").replace("{{ config.extra.scope | d(base_url) }}", scope)
+        for folder in THEME_SCRIPTS
+        for p in folder.glob("*.html")
     ]
     known = csp.known_hashes(re.sub(r"{%.*?%}", "", text) for text in templates)
     for name, soup in pages.items():
